@@ -1,0 +1,64 @@
+# Two entry points for people (README): `make serve` and `make test`.
+# Everything else here is the set-up those two need on a fresh machine.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DEPS   := $(VENV)/.deps-stamp
+NODE   := node_modules/.deps-stamp
+VENDOR := docs/assets/vendor/mermaid.min.js
+
+.PHONY: serve test build standin benchmark update-goldens lint format clean chromium
+
+serve: $(DEPS) $(VENDOR)
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+test: $(DEPS) $(VENDOR) chromium
+	$(BIN)/python -m pytest -n auto
+
+build: $(DEPS) $(VENDOR)
+	$(BIN)/mkdocs build --strict
+
+# Start the local Messages API stand-in by hand (see README).
+standin: $(DEPS)
+	$(BIN)/python -m tests.standin --port 4010
+
+update-goldens: $(DEPS) $(VENDOR)
+	$(BIN)/python -m pytest tests/test_snippets.py --update-goldens
+
+benchmark: $(DEPS) $(VENDOR)
+	$(BIN)/python -m tests.benchmark
+
+lint: $(DEPS)
+	$(BIN)/ruff check snippets tests
+	$(BIN)/ruff format --check snippets tests
+
+format: $(DEPS)
+	$(BIN)/ruff check --fix snippets tests
+	$(BIN)/ruff format snippets tests
+
+$(DEPS): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; found " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check 'pip>=25.1'
+	$(BIN)/python -m pip install -q --disable-pip-version-check --group test
+	@touch $@
+
+$(NODE): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed (Node.js 18+) to fetch mermaid and axe-core"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(VENDOR): $(NODE)
+	@mkdir -p $(dir $@)
+	cp node_modules/mermaid/dist/mermaid.min.js $@
+
+# The browser tests drive Debian's Chromium; install it when it is missing and we may.
+chromium:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is needed for the browser tests: install your system's chromium package"; exit 1; fi; }
+
+clean:
+	rm -rf $(VENV) node_modules site docs/assets/vendor

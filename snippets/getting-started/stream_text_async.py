@@ -1,0 +1,24 @@
+"""Stream a reply with the async client and print the text as it arrives."""
+
+import asyncio
+
+import anthropic
+
+MODEL = "claude-sonnet-5-5"
+
+
+async def main() -> None:
+    client = anthropic.AsyncAnthropic()  # reads ANTHROPIC_API_KEY from the environment
+
+    async with client.messages.stream(
+        model=MODEL,
+        max_tokens=256,
+        messages=[{"role": "user", "content": "Write a haiku about rivers."}],
+    ) as stream:
+        async for text in stream.text_stream:
+            print(text, end="", flush=True)
+        print()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,1 @@
+"""Snippet cases, one module per page: each defines CASES."""

@@ -1,0 +1,121 @@
+"""Declarative replies: what the stand-in answers to one request.
+
+A scenario (see ``scenarios.py``) is a list of these, one per request in order, so a test
+can say "429 first, then a stream" or "a tool call, then the answer to its result" without
+writing any server code. Text is given as the chunks the model would emit: each chunk is one
+``text_delta`` and counts as one output token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+
+@dataclass(frozen=True)
+class Text:
+    chunks: tuple[str, ...]
+    citations: tuple[dict[str, Any], ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chunks)
+
+
+@dataclass(frozen=True)
+class ToolUse:
+    name: str
+    json_chunks: tuple[str, ...]
+    id: str = "toolu_standin_01"
+
+
+@dataclass(frozen=True)
+class Thinking:
+    chunks: tuple[str, ...]
+    signature: str = "EqQBCkYIBxgCKkBzdGFuZC1pbi1zaWduYXR1cmU="
+
+
+@dataclass(frozen=True)
+class RedactedThinking:
+    data: str = "EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpP"
+
+
+@dataclass(frozen=True)
+class ServerToolUse:
+    """A server tool call (web search) and its result, which arrives whole."""
+
+    query: str
+    results: tuple[dict[str, Any], ...]
+    id: str = "srvtoolu_standin_01"
+
+
+Block = Text | ToolUse | Thinking | RedactedThinking | ServerToolUse
+
+CutKind = Literal["drop", "clean", "error", "stall"]
+
+
+@dataclass(frozen=True)
+class Cut:
+    """End the stream early, after ``after_events`` events have been sent.
+
+    drop: close the socket mid-body (no terminating chunk);
+    clean: end the HTTP body properly, with no ``message_delta``/``message_stop``;
+    error: send an ``event: error`` (``error_type``), then end the body;
+    stall: send nothing more for ``stall_seconds`` (then close).
+    """
+
+    after_events: int
+    kind: CutKind
+    error_type: str = "overloaded_error"
+    error_message: str = "Overloaded"
+    stall_seconds: float = 30.0
+
+
+@dataclass(frozen=True)
+class Pause:
+    """Wait ``seconds`` after ``after_events`` events, sending a ping every ``ping_every``."""
+
+    after_events: int
+    seconds: float
+    ping_every: float | None = None
+
+
+@dataclass(frozen=True)
+class Framing:
+    """How the SSE bytes are written: line ending and HTTP chunk size (None = one per event)."""
+
+    newline: Literal["\n", "\r\n", "\r"] = "\n"
+    chunk_size: int | None = None
+
+
+@dataclass(frozen=True)
+class MessageReply:
+    blocks: tuple[Block, ...]
+    stop_reason: str = "end_turn"
+    stop_sequence: str | None = None
+    input_tokens: int = 25
+    pings: tuple[int, ...] = (1,)
+    unknown_events: tuple[int, ...] = ()
+    cut: Cut | None = None
+    pauses: tuple[Pause, ...] = ()
+    framing: Framing = field(default_factory=Framing)
+    first_event_delay: float = 0.0
+    event_delay: float = 0.0
+
+
+@dataclass(frozen=True)
+class HttpError:
+    """An HTTP error before any event, with the real error body shape."""
+
+    status: int
+    error_type: str
+    message: str
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+Reply = MessageReply | HttpError
+
+
+def text(*chunks: str, **options: Any) -> MessageReply:
+    """Shorthand for the common case: one text block made of ``chunks``."""
+    return MessageReply(blocks=(Text(tuple(chunks)),), **options)

@@ -1,0 +1,18 @@
+"""Server-Sent Events framing, as the Messages API writes it: ``event:`` then ``data:``, blank line."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+
+def encode_event(name: str, data: dict[str, Any], newline: str = "\n") -> bytes:
+    payload = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+    return f"event: {name}{newline}data: {payload}{newline}{newline}".encode()
+
+
+def split(data: bytes, size: int | None) -> list[bytes]:
+    """Cut ``data`` into pieces of ``size`` bytes (one piece when ``size`` is None)."""
+    if not size:
+        return [data]
+    return [data[i : i + size] for i in range(0, len(data), size)]
