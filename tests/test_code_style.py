@@ -32,11 +32,16 @@ def _inline_python() -> list[CodeExample]:
     return [
         ex
         for ex in find_examples(str(DOCS))
-        if ex.prefix_settings().get("lang") == "py" and "--8<--" not in ex.source
+        if ex.prefix.split(" ", 1)[0] in ("py", "python") and "--8<--" not in ex.source
     ]
 
 
 INLINE = _inline_python()
+
+
+def test_inline_examples_are_found() -> None:
+    """Guards the filter above: the pages hold at least one inline Python example."""
+    assert INLINE, "no inline Python block found in docs/: the filter may be broken"
 
 
 @pytest.mark.parametrize("example", INLINE, ids=str)
