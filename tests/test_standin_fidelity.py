@@ -33,6 +33,8 @@ def _complete_replies() -> list[tuple[str, MessageReply]]:
     for name, scenario in sorted(SCENARIOS.items()):
         for n, reply in enumerate(scenario.replies):
             if isinstance(reply, MessageReply) and reply.cut is None:
+                if reply.delta_before_start or reply.pauses:
+                    continue  # a deliberately broken order, or a long pause: faults, not fidelity
                 found.append((f"{name}#{n}", reply))
     return found
 

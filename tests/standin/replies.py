@@ -8,6 +8,7 @@ writing any server code. Text is given as the chunks the model would emit: each 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -31,8 +32,11 @@ class ToolUse:
 
 @dataclass(frozen=True)
 class Thinking:
+    """``signature`` None (the default): signed over the thinking actually sent, so the
+    block can be passed back and verified (``signatures.py``); a string is sent as is."""
+
     chunks: tuple[str, ...]
-    signature: str = "EqQBCkYIBxgCKkBzdGFuZC1pbi1zaWduYXR1cmU="
+    signature: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,10 +62,12 @@ CutKind = Literal["drop", "clean", "error", "stall"]
 class Cut:
     """End the stream early, after ``after_events`` events have been sent.
 
-    drop: close the socket mid-body (no terminating chunk);
+    drop: close the socket mid-body (no terminating chunk), after ``partial_bytes`` bytes of
+    the next event (half of it when None), so a cut can fall at any byte of the stream;
     clean: end the HTTP body properly, with no ``message_delta``/``message_stop``;
     error: send an ``event: error`` (``error_type``), then end the body;
-    stall: send nothing more for ``stall_seconds`` (then close).
+    stall: send nothing more for ``stall_seconds`` (then close). The stall ends early when
+    the client leaves or the stand-in stops, so a stalled test never outlives its client.
     """
 
     after_events: int
@@ -69,6 +75,7 @@ class Cut:
     error_type: str = "overloaded_error"
     error_message: str = "Overloaded"
     stall_seconds: float = 30.0
+    partial_bytes: int | None = None
 
 
 @dataclass(frozen=True)
@@ -101,6 +108,9 @@ class MessageReply:
     framing: Framing = field(default_factory=Framing)
     first_event_delay: float = 0.0
     event_delay: float = 0.0
+    # A broken upstream (a faulty proxy, say): the first block's first delta is sent before
+    # that block's content_block_start. The real API never does this.
+    delta_before_start: bool = False
 
 
 @dataclass(frozen=True)
@@ -113,7 +123,15 @@ class HttpError:
     headers: tuple[tuple[str, str], ...] = ()
 
 
-Reply = MessageReply | HttpError
+@dataclass(frozen=True)
+class FromRequest:
+    """A reply computed from the request body, for a model whose answer depends on what it
+    was sent (a continuation of an interrupted reply, for instance)."""
+
+    compute: Callable[[dict[str, Any]], MessageReply | HttpError]
+
+
+Reply = MessageReply | HttpError | FromRequest
 
 
 def text(*chunks: str, **options: Any) -> MessageReply:

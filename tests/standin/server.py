@@ -19,7 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from . import auto, events, sse
-from .replies import Cut, HttpError, MessageReply, Reply
+from .replies import Cut, FromRequest, HttpError, MessageReply, Reply
 from .scenarios import Scenario
 from .scenarios import get as get_scenario
 from .validation import ApiError, check_body, check_headers
@@ -66,7 +66,10 @@ class StandIn:
         self.play(scenario)
         self._server = ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # A short poll interval: stop() waits for the serve loop to notice, once per test.
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     # -- life cycle -----------------------------------------------------------------------
     @property
@@ -218,6 +221,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_error(error, request_id)
             return
         reply = self.owner._choose(body)
+        if isinstance(reply, FromRequest):
+            reply = reply.compute(body)
         if isinstance(reply, HttpError):
             record.status = reply.status
             self._send_error(reply, request_id)
@@ -230,7 +235,24 @@ class _Handler(BaseHTTPRequestHandler):
         if body.get("stream"):
             self._stream(reply, p, request_id)
         else:
+            if not self._wait_as_if_generating(reply, p, request_id):
+                return
             self._send_json(200, events.message_json(p), request_id)
+
+    def _wait_as_if_generating(self, reply: MessageReply, p: events.Plan, request_id: str) -> bool:
+        """A paced reply answered whole takes as long as its stream would: the real service
+        answers a non-streaming request only once the whole reply is generated. False if the
+        client left meanwhile."""
+        if not (reply.first_event_delay or reply.event_delay):
+            return True
+        gaps = max(len(events.stream_events(p)) - 1, 0)
+        try:
+            self._wait(reply.first_event_delay + gaps * reply.event_delay)
+        except _ClientGoneError:
+            self.owner._gone(request_id, 0)
+            self.close_connection = True
+            return False
+        return True
 
     # -- streaming ------------------------------------------------------------------------
     def _write_chunk(self, data: bytes) -> None:
@@ -272,6 +294,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("request-id", request_id)
         self.end_headers()
         flow = events.stream_events(p)
+        if reply.delta_before_start and len(flow) > 2 and flow[2][0] == "content_block_delta":
+            flow[1], flow[2] = flow[2], flow[1]
         sent = 0
         try:
             if reply.first_event_delay:
@@ -309,8 +333,10 @@ class _Handler(BaseHTTPRequestHandler):
     def _cut(self, cut: Cut, reply: MessageReply, name: str, data: dict[str, Any]) -> None:
         self.close_connection = True
         if cut.kind == "drop":
-            half = sse.encode_event(name, data, reply.framing.newline)
-            self._write_chunk(half[: len(half) // 2])
+            whole = sse.encode_event(name, data, reply.framing.newline)
+            size = len(whole) // 2 if cut.partial_bytes is None else cut.partial_bytes
+            if size:
+                self._write_chunk(whole[:size])
             self.connection.shutdown(socket.SHUT_RDWR)
             return
         if cut.kind == "error":

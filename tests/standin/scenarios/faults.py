@@ -1,10 +1,15 @@
-"""When things go wrong: HTTP errors before the stream, and streams that break part-way."""
+"""When things go wrong: HTTP errors before the stream, and streams that break part-way.
+
+Every fault the site's "when streams fail" pages teach is here as a named scenario, so each
+example on those pages runs against the very failure it claims to handle.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
-from ..replies import Cut, HttpError
+from ..replies import Cut, Framing, FromRequest, HttpError, MessageReply, Pause, Text, text
 from .basic import HAIKU
 from .model import Scenario
 
@@ -17,23 +22,134 @@ RATE_LIMITED = HttpError(
     "Number of request tokens has exceeded your per-minute rate limit",
     headers=(("retry-after", "0"),),
 )
+# retry-after-ms is more precise than retry-after, and the SDK prefers it when both are sent.
+RATE_LIMITED_WAIT = HttpError(
+    429,
+    "rate_limit_error",
+    "Number of request tokens has exceeded your per-minute rate limit",
+    headers=(("retry-after-ms", "250"), ("retry-after", "2")),
+)
+RATE_LIMITED_WAIT_SECONDS = HttpError(
+    429,
+    "rate_limit_error",
+    "Number of request tokens has exceeded your per-minute rate limit",
+    headers=(("retry-after", "1"),),
+)
 OVERLOADED = HttpError(529, "overloaded_error", "Overloaded")
 SERVER_ERROR = HttpError(500, "api_error", "Internal server error")
+
+# The haiku, paced: one event every 100 ms (about 2 s in all), so there is time to stop it.
+SLOW_HAIKU = replace(HAIKU, event_delay=0.1)
+
+# A long answer, paced, for cancellation: 40 numbered lines, one event every 50 ms.
+COUNTING = text(*(f"Line {n}.\n" for n in range(1, 41)), event_delay=0.05)
+
+# How many characters of its own interrupted reply the continuation repeats: a real model,
+# asked to continue, may start again a few words back, so the stitching must cope.
+CONTINUATION_OVERLAP_CHUNKS = 2
+QUOTE_CHECK_CHARS = 10
+
+
+def _text_of(content: Any) -> str:
+    if isinstance(content, str):
+        return content
+    return "".join(b.get("text", "") for b in content if b.get("type") == "text")
+
+
+def _continuing_from(body: dict[str, Any]) -> str | None:
+    """The partial reply this request asks the model to continue, or None.
+
+    Two documented forms: the partial text as the last (``assistant``) turn, a prefill, for
+    Claude 4.5 and earlier; or, for Claude 4.6 and later, the partial text as an ``assistant``
+    turn followed by a ``user`` turn that quotes where it ended. A user turn that does not quote
+    the end gives the model nothing to continue from.
+    """
+    messages = body["messages"]
+    if len(messages) >= 2 and messages[-1]["role"] == "assistant":
+        return _text_of(messages[-1]["content"])
+    if (
+        len(messages) >= 3
+        and messages[-1]["role"] == "user"
+        and messages[-2]["role"] == "assistant"
+    ):
+        partial = _text_of(messages[-2]["content"])
+        quoted = partial[-QUOTE_CHECK_CHARS:].strip()
+        if quoted and quoted in _text_of(messages[-1]["content"]):
+            return partial
+    return None
+
+
+def continuation_of(reply: MessageReply, overlap_chunks: int = 0) -> FromRequest:
+    """Answer a request to continue ``reply``'s text from where the request says it stopped.
+
+    The stand-in knows the whole answer, so the continuation is exact: it starts
+    ``overlap_chunks`` chunks before the cut (a repeat the client must trim). A request that
+    is not a continuation, or whose partial text is not a prefix of the answer, gets the whole
+    answer again, as a model that cannot tell where it stopped would give.
+    """
+    (block,) = reply.blocks
+    assert isinstance(block, Text)
+    chunks = block.chunks
+    full = block.text
+
+    def compute(body: dict[str, Any]) -> MessageReply:
+        partial = _continuing_from(body)
+        if partial is None or not partial or not full.startswith(partial):
+            return replace(reply, cut=None)
+        boundary, at = 0, 0
+        while at < len(chunks) and boundary + len(chunks[at]) <= len(partial):
+            boundary += len(chunks[at])
+            at += 1
+        start = max(at - overlap_chunks, 0)
+        rest = chunks[start:]
+        if start == at and boundary < len(partial):
+            rest = (chunks[at][len(partial) - boundary :], *chunks[at + 1 :])
+        return replace(reply, blocks=(Text(tuple(rest)),), cut=None, pauses=())
+
+    return FromRequest(compute)
+
+
+def interrupted_then_continued(first: MessageReply, cut: Cut, overlap_chunks: int) -> Scenario:
+    """``first`` cut by ``cut``; every later request continues it (see ``continuation_of``)."""
+    return Scenario(
+        f"{first.blocks[0].text[:20]!r}... cut ({cut.kind} after {cut.after_events} events), "
+        f"then continued from the cut with {overlap_chunks} chunk(s) repeated.",
+        (replace(first, cut=cut), continuation_of(first, overlap_chunks)),
+    )
+
 
 SCENARIOS: dict[str, Scenario] = {
     "rate_limited_then_ok": Scenario(
         "HTTP 429 with retry-after: 0, then a normal stream.", (RATE_LIMITED, HAIKU)
     ),
+    "rate_limited_wait_then_ok": Scenario(
+        "HTTP 429 with retry-after-ms: 250 and retry-after: 2, then a normal stream.",
+        (RATE_LIMITED_WAIT, HAIKU),
+    ),
+    "rate_limited_wait_seconds_then_ok": Scenario(
+        "HTTP 429 with retry-after: 1 (seconds), then a normal stream.",
+        (RATE_LIMITED_WAIT_SECONDS, HAIKU),
+    ),
     "overloaded_then_ok": Scenario("HTTP 529, then a normal stream.", (OVERLOADED, HAIKU)),
     "server_error_then_ok": Scenario("HTTP 500, then a normal stream.", (SERVER_ERROR, HAIKU)),
     "overloaded_always": Scenario("HTTP 529 on every attempt.", (OVERLOADED,)),
+    "server_error_always": Scenario("HTTP 500 on every attempt.", (SERVER_ERROR,)),
+    "rate_limited_always": Scenario("HTTP 429 (retry-after: 0) on every attempt.", (RATE_LIMITED,)),
     "overloaded_mid_stream": Scenario(
         "A 200 stream that sends some text, then an error event (overloaded_error).",
         (replace(HAIKU, cut=Cut(AFTER_SOME_TEXT, "error")),),
     ),
+    "overloaded_mid_stream_then_ok": Scenario(
+        "An error event (overloaded_error) after some text, then a whole stream.",
+        (replace(HAIKU, cut=Cut(AFTER_SOME_TEXT, "error")), HAIKU),
+    ),
     "dropped_mid_stream": Scenario(
         "A 200 stream whose connection is closed in the middle of an event.",
         (replace(HAIKU, cut=Cut(AFTER_SOME_TEXT, "drop")),),
+    ),
+    "dropped_mid_stream_then_ok": Scenario(
+        "The connection closed in the middle of an event, then a whole stream.",
+        (replace(HAIKU, cut=Cut(AFTER_SOME_TEXT, "drop")), HAIKU),
     ),
     "ended_early": Scenario(
         "A 200 stream that ends cleanly after some text, with no message_delta or message_stop.",
@@ -42,5 +158,31 @@ SCENARIOS: dict[str, Scenario] = {
     "stalled": Scenario(
         "A 200 stream that sends some text, then nothing for 30 seconds.",
         (replace(HAIKU, cut=Cut(AFTER_SOME_TEXT, "stall", stall_seconds=30.0)),),
+    ),
+    "pings_during_pause": Scenario(
+        "Some text, then 20 seconds with no content but a ping every 200 ms, then the rest.",
+        (replace(HAIKU, pauses=(Pause(AFTER_SOME_TEXT, 20.0, ping_every=0.2),)),),
+    ),
+    "unknown_event": Scenario(
+        "The haiku with an event type the client does not know (future_event) mid-stream.",
+        (replace(HAIKU, unknown_events=(AFTER_SOME_TEXT,)),),
+    ),
+    "framed_crlf_one_byte": Scenario(
+        "The haiku with CRLF line endings, each byte in its own HTTP chunk.",
+        (replace(HAIKU, framing=Framing("\r\n", 1)),),
+    ),
+    "delta_before_start": Scenario(
+        "A broken upstream: the first text delta arrives before its content_block_start.",
+        (replace(HAIKU, delta_before_start=True),),
+    ),
+    "slow_text": Scenario("The haiku, one event every 100 ms (about 2 s).", (SLOW_HAIKU,)),
+    "slow_counting": Scenario(
+        "Forty numbered lines, one event every 50 ms (about 2 s).", (COUNTING,)
+    ),
+    "dropped_then_continued": interrupted_then_continued(
+        HAIKU, Cut(AFTER_SOME_TEXT, "drop"), CONTINUATION_OVERLAP_CHUNKS
+    ),
+    "overloaded_then_continued": interrupted_then_continued(
+        HAIKU, Cut(AFTER_SOME_TEXT + 4, "error"), CONTINUATION_OVERLAP_CHUNKS
     ),
 }
