@@ -1,0 +1,50 @@
+"""Run axe-core in the page, as a reader's browser renders it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from playwright.sync_api import Page
+
+from tests.browser.site import AXE
+
+BLOCKING_IMPACTS = frozenset({"serious", "critical"})
+RUN_AXE = """
+async () => {
+  const results = await axe.run(document, { resultTypes: ["violations"] });
+  return results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.slice(0, 5).map((n) => {
+      const data = n.any.length && n.any[0].data;
+      const colours = data && data.fgColor ? ` ${data.fgColor} on ${data.bgColor} = ${data.contrastRatio}` : "";
+      return n.target.join(" ") + colours;
+    }),
+    nodes: v.nodes.length,
+  }));
+}
+"""
+
+
+@dataclass(frozen=True)
+class Violation:
+    id: str
+    impact: str
+    help: str
+    targets: list[str]
+    nodes: int
+
+    def __str__(self) -> str:
+        return f"{self.impact} {self.id} ({self.nodes}x): {self.help} at {self.targets}"
+
+
+def axe_violations(page: Page) -> list[Violation]:
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.add_script_tag(path=AXE)
+    return [Violation(**v) for v in page.evaluate(RUN_AXE)]
+
+
+def by_impact(violations: list[Violation]) -> dict[str, int]:
+    return dict(Counter(v.impact for v in violations))

@@ -1,0 +1,142 @@
+"""Debian's Chromium, driven by Playwright, and a record of everything a page asks for.
+
+No browser is downloaded: Playwright drives ``/usr/bin/chromium``. DNS is switched off for
+every host but 127.0.0.1 and each context aborts any request to another origin, so a page that
+tries to reach a third party fails its test instead of reaching the network.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Playwright,
+    Request,
+    Response,
+    Route,
+)
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+)
+LOCAL_SCHEMES = frozenset({"data", "blob", "about"})
+
+# Material draws mermaid diagrams into a closed shadow root; open it so tests can look inside.
+OPEN_SHADOW_ROOTS = """
+(() => {
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    return attach.call(this, { ...init, mode: "open" });
+  };
+})();
+"""
+
+
+def chromium_path() -> Path:
+    found = CHROMIUM if CHROMIUM.is_file() else shutil.which("chromium")
+    if not found:
+        raise FileNotFoundError("Chromium is needed for the browser tests: run `make chromium`")
+    return Path(found)
+
+
+def launch(playwright: Playwright) -> Browser:
+    return playwright.chromium.launch(
+        executable_path=str(chromium_path()), args=list(CHROMIUM_FLAGS), headless=True
+    )
+
+
+@dataclass
+class Traffic:
+    """Every request a context made, and what went wrong with any of them."""
+
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    bytes_by_url: dict[str, int] = field(default_factory=dict)
+
+    def is_own(self, url: str) -> bool:
+        parts = urlsplit(url)
+        return parts.scheme in LOCAL_SCHEMES or f"{parts.scheme}://{parts.netloc}" == self.origin
+
+    @property
+    def bytes_received(self) -> int:
+        """Bytes of response headers and bodies, as they came over the wire."""
+        return sum(self.bytes_by_url.values())
+
+    def problems(self) -> list[str]:
+        return (
+            [f"request to another host: {u}" for u in self.foreign]
+            + [f"failed request: {f}" for f in self.failed]
+            + [f"console error: {c}" for c in self.console_errors]
+        )
+
+    def watch(self, context: BrowserContext) -> None:
+        context.route("**/*", self._route)
+        context.on("request", self._on_request)
+        context.on("requestfailed", self._on_failed)
+        context.on("requestfinished", self._on_finished)
+        context.on("response", self._on_response)
+        context.on("console", self._on_console)
+        context.on("weberror", lambda err: self.console_errors.append(f"uncaught: {err.error}"))
+
+    def _route(self, route: Route) -> None:
+        if self.is_own(route.request.url):
+            route.continue_()
+        else:
+            route.abort("blockedbyclient")
+
+    def _on_request(self, request: Request) -> None:
+        self.requests.append(request.url)
+        if not self.is_own(request.url):
+            self.foreign.append(request.url)
+
+    def _on_failed(self, request: Request) -> None:
+        if self.is_own(request.url):
+            self.failed.append(f"{request.url} ({request.failure})")
+
+    def _on_response(self, response: Response) -> None:
+        if response.status >= 400:
+            self.failed.append(f"{response.url} (HTTP {response.status})")
+
+    def _on_finished(self, request: Request) -> None:
+        if urlsplit(request.url).scheme in LOCAL_SCHEMES:
+            return
+        sizes = request.sizes()
+        self.bytes_by_url[request.url] = (
+            self.bytes_by_url.get(request.url, 0)
+            + sizes["responseHeadersSize"]
+            + sizes["responseBodySize"]
+        )
+
+    def _on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.console_errors.append(f"{message.text} at {message.location.get('url')}")
+
+
+def fresh_context(
+    browser: Browser, origin: str, traffic: Traffic, **options: object
+) -> BrowserContext:
+    """A context with no cookies, storage or cache, recorded by ``traffic``, able to use the
+    clipboard and to see inside shadow roots."""
+    context = browser.new_context(base_url=origin, **options)  # type: ignore[arg-type]
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+    context.add_init_script(OPEN_SHADOW_ROOTS)
+    traffic.watch(context)
+    return context

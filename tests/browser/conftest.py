@@ -1,0 +1,53 @@
+"""Fixtures for the site as readers use it: built once, served locally, opened in Chromium.
+
+Each xdist worker builds the site once (about a second) into its own temporary directory and
+serves it on a random port; each test gets a fresh browser context (no cookies, no storage,
+no cache) whose every request is recorded in ``traffic``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from tests.browser.chromium import Traffic, fresh_context, launch
+from tests.browser.site import SiteServer, build_site
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(tmp_path_factory.mktemp("built") / "site")
+
+
+@pytest.fixture(scope="session")
+def site(site_dir: Path) -> Iterator[SiteServer]:
+    with SiteServer(site_dir) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def traffic(site: SiteServer) -> Traffic:
+    return Traffic(site.origin)
+
+
+@pytest.fixture
+def context(browser: Browser, site: SiteServer, traffic: Traffic) -> Iterator[BrowserContext]:
+    context = fresh_context(browser, site.origin, traffic)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()

@@ -1,0 +1,44 @@
+"""Search finds what readers type, and its first hit is a page that uses the term.
+
+Terms are typed key by key into the search box, as a reader does. The expected page is not
+hard-coded: the first result must be a page whose text contains the term, and every term here
+must appear on some page (otherwise the term list is stale, not the search).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.browser.pages import open_page
+from tests.harness.paths import DOCS
+
+TERMS = ("input_json_delta", "overloaded_error", "stop_reason", "text_stream", "message_delta")
+
+
+def pages_mentioning(term: str) -> list[Path]:
+    return [md for md in DOCS.rglob("*.md") if term in md.read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("term", TERMS)
+def test_search_terms_are_on_the_site(term: str) -> None:
+    assert pages_mentioning(term), f"no page mentions {term}: choose another search term"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("term", TERMS)
+def test_search_leads_to_a_page_about_the_term(page: Page, site_dir: Path, term: str) -> None:
+    open_page(page, "/", site_dir)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.press_sequentially(term, delay=20)
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=10_000)
+    href = first.get_attribute("href")
+    assert href, "first search result has no link"
+    first.click()
+    page.wait_for_load_state("networkidle")
+    text = page.locator("article").inner_text()
+    assert term in text, f"searching {term!r} led to {page.url}, which does not mention it"
