@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from . import signatures
 from .replies import MessageReply, RedactedThinking, ServerToolUse, Text, Thinking, ToolUse
 
 Event = tuple[str, dict[str, Any]]
@@ -91,8 +92,9 @@ def _thinking_block(block: Thinking, budget: _Budget) -> PlannedBlock:
             break
         deltas.append({"type": "thinking_delta", "thinking": chunk})
         thought += chunk
-    deltas.append({"type": "signature_delta", "signature": block.signature})
-    final = {"type": "thinking", "thinking": thought, "signature": block.signature}
+    signature = block.signature if block.signature is not None else signatures.sign(thought)
+    deltas.append({"type": "signature_delta", "signature": signature})
+    final = {"type": "thinking", "thinking": thought, "signature": signature}
     return PlannedBlock(start, deltas, final)
 
 

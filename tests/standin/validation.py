@@ -12,6 +12,8 @@ from typing import Any
 
 from anthropic.types import ModelParam
 
+from . import signatures
+
 CURRENT_VERSION = "2026-10-21"
 ACCEPTED_VERSIONS = frozenset({"2023-01-01", "2023-06-01", CURRENT_VERSION})
 REMOVED_IN_CURRENT = ("temperature", "top_p", "top_k")
@@ -82,6 +84,15 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _check_thinking_block(block: dict[str, Any], where: str) -> None:
+    """A thinking block sent back must be exactly as it was streamed: its signature says so."""
+    thinking, signature = block.get("thinking"), block.get("signature")
+    if not isinstance(thinking, str) or not isinstance(signature, str):
+        raise _invalid(f"{where}: thinking blocks need 'thinking' and 'signature' strings")
+    if not signatures.verify(thinking, signature):
+        raise _invalid(f"{where}: Invalid `signature` in `thinking` block")
+
+
 def _check_messages(messages: Any, version: str) -> None:
     if not isinstance(messages, list):
         raise _invalid("messages: Input should be a valid list")
@@ -102,6 +113,8 @@ def _check_messages(messages: Any, version: str) -> None:
         for j, block in enumerate(content):
             if not isinstance(block, dict) or not isinstance(block.get("type"), str):
                 raise _invalid(f"{where}.content.{j}: each block needs a 'type'")
+            if role == "assistant" and block["type"] == "thinking":
+                _check_thinking_block(block, f"{where}.content.{j}")
             if version != CURRENT_VERSION:
                 continue
             if role == "assistant" and block["type"] == "document":

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import basic, faults
+from . import basic, faults, features
 from .model import Scenario
 
-_MODULES: tuple[ModuleType, ...] = (basic, faults)
+_MODULES: tuple[ModuleType, ...] = (basic, faults, features)
 
 
 def _merge(modules: tuple[ModuleType, ...]) -> dict[str, Scenario]:
