@@ -44,19 +44,24 @@ def command(case: Case) -> list[str]:
     return [sys.executable, str(case.path)]
 
 
-def environment(api: StandIn, extra: dict[str, str]) -> dict[str, str]:
+def environment(api: StandIn | None, extra: dict[str, str]) -> dict[str, str]:
+    """The snippet's whole environment. With ``api=None`` it talks to the real API: no base
+    URL override, and the caller's own ``ANTHROPIC_API_KEY``."""
     keep = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "SYSTEMROOT")}
+    if api is None:
+        target = {"ANTHROPIC_API_KEY": os.environ.get("ANTHROPIC_API_KEY", "")}
+    else:
+        target = {"ANTHROPIC_BASE_URL": api.url, "ANTHROPIC_API_KEY": FAKE_KEY}
     return {
         **keep,
-        "ANTHROPIC_BASE_URL": api.url,
-        "ANTHROPIC_API_KEY": FAKE_KEY,
+        **target,
         "PYTHONUNBUFFERED": "1",
         "PYTHONIOENCODING": "utf-8",
         **extra,
     }
 
 
-def run(case: Case, api: StandIn) -> Run:
+def run(case: Case, api: StandIn | None) -> Run:
     if not case.path.is_file():
         raise FileNotFoundError(f"snippet not found: {case.path}")
     try:

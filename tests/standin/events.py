@@ -160,7 +160,11 @@ def _usage(p: Plan, output_tokens: int) -> dict[str, Any]:
         "output_tokens": output_tokens,
     }
     if p.server_tool_requests:
-        usage["server_tool_use"] = {"web_search_requests": p.server_tool_requests}
+        # Both counts are required fields of the SDK's ServerToolUsage.
+        usage["server_tool_use"] = {
+            "web_fetch_requests": 0,
+            "web_search_requests": p.server_tool_requests,
+        }
     return usage
 
 

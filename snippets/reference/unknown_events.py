@@ -1,0 +1,38 @@
+"""Show what the SDK hands you for an event type it does not know.
+
+New event types may be added to the API at any time. The SDK does not reject them: it passes
+them through, loosely typed (here, an unknown event arrives as an instance of an unrelated
+class). Branch on `event.type`, never on `isinstance`, and ignore the types you do not know.
+"""
+
+import anthropic
+
+MODEL = "claude-sonnet-5-5"
+KNOWN = {
+    "message_start",
+    "content_block_start",
+    "content_block_delta",
+    "content_block_stop",
+    "message_delta",
+    "message_stop",
+}
+
+
+def main() -> None:
+    client = anthropic.Anthropic()
+    stream = client.messages.create(
+        model=MODEL,
+        max_tokens=256,
+        messages=[{"role": "user", "content": "Write a haiku about rivers."}],
+        stream=True,
+    )
+    with stream:
+        for event in stream:
+            if event.type not in KNOWN:
+                print(f"ignored {event.type!r} (arrived as {type(event).__name__})")
+                continue
+            print(event.type)
+
+
+if __name__ == "__main__":
+    main()
