@@ -153,3 +153,9 @@ def test_the_sdk_sees_the_refusal_as_the_matching_exception(api: StandIn) -> Non
     with pytest.raises(anthropic.NotFoundError) as raised:
         client.messages.create(**{**GOOD_BODY, "model": "claude-nonexistent-9"})
     assert raised.value.type == "not_found_error"
+
+
+def test_a_body_that_is_not_json_is_400(api: StandIn) -> None:
+    response = httpx2.post(f"{api.url}/v1/messages", content=b"{not json", headers=GOOD_HEADERS)
+    assert response.status_code == 400
+    assert response.json()["error"]["type"] == "invalid_request_error"

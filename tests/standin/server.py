@@ -183,9 +183,9 @@ class _Handler(BaseHTTPRequestHandler):
         return record
 
     def _read_body(self) -> bytes:
-        length = self.headers.get("content-length")
-        if length is None:
-            return b""
+        length = self.headers.get("content-length", "")
+        if not length.isdigit():
+            return b""  # no usable length: answered as an unparseable body (400)
         return self.rfile.read(int(length))
 
     # -- routes ---------------------------------------------------------------------------
