@@ -25,9 +25,10 @@ def diagram_count(site_dir: Path, path: str) -> int:
     return built_file(site_dir, path).read_text(encoding="utf-8").count('class="mermaid"')
 
 
-def open_page(page: Page, path: str, site_dir: Path) -> None:
-    """Load ``path`` and wait until the network is quiet and every diagram is drawn."""
-    response = page.goto(path, wait_until="networkidle")
+def open_page(page: Page, path: str, site_dir: Path, *, quiet: bool = False) -> None:
+    """Load ``path`` and wait until every diagram is drawn; with ``quiet``, also until the
+    network has been idle for half a second (the search index loads after the page)."""
+    response = page.goto(path, wait_until="networkidle" if quiet else "load")
     assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
     diagrams = diagram_count(site_dir, path)
     if diagrams:

@@ -39,6 +39,6 @@ def test_search_leads_to_a_page_about_the_term(page: Page, site_dir: Path, term:
     href = first.get_attribute("href")
     assert href, "first search result has no link"
     first.click()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
     text = page.locator("article").inner_text()
     assert term in text, f"searching {term!r} led to {page.url}, which does not mention it"

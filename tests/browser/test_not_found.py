@@ -1,0 +1,67 @@
+"""The 404 page helps a reader who followed a broken link: home, search, and troubleshooting.
+
+Hosts serve ``404.html`` for any missing address, at any depth, so its links must work from
+anywhere; the page is opened here from a deep address to prove it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.browser.accessibility import BLOCKING_IMPACTS, axe_violations
+from tests.browser.chromium import Traffic
+from tests.browser.navigation import nav_sources, url_path
+from tests.browser.site import SiteServer
+
+TROUBLESHOOTING = "troubleshooting.md"
+MISSING = "/no/such-page/"
+
+
+@pytest.fixture
+def not_found(page: Page, site_dir: Path, site: SiteServer) -> Page:
+    """The 404 page as a host shows it for a missing address two levels deep."""
+    html = (site_dir / "404.html").read_text(encoding="utf-8")
+    page.route(
+        f"**{MISSING}",
+        lambda route: route.fulfill(status=404, body=html, content_type="text/html"),
+    )
+    page.goto(MISSING, wait_until="networkidle")
+    return page
+
+
+@pytest.mark.browser
+def test_not_found_page_links_home_search_and_troubleshooting(
+    not_found: Page, traffic: Traffic
+) -> None:
+    page = not_found
+    assert page.locator("h1").inner_text() == "Page not found"
+    links = {a.inner_text(): a.get_attribute("href") for a in page.locator("article a").all()}
+    home = next(href for text, href in links.items() if "home page" in text)
+    search = next(href for text, href in links.items() if "Search" in text)
+    assert urlsplit(page.evaluate("(h) => new URL(h, location.href).href", home)).path == "/"
+    troubleshooting = [href for text, href in links.items() if "Troubleshooting" in text]
+    if TROUBLESHOOTING in nav_sources():
+        resolved = page.evaluate("(h) => new URL(h, location.href).pathname", troubleshooting[0])
+        assert resolved == url_path(TROUBLESHOOTING)
+    else:
+        assert not troubleshooting
+
+    page.locator("article a", has_text="Search").click()
+    page.wait_for_load_state("networkidle")
+    assert urlsplit(page.url).path == "/", f"search link {search} led to {page.url}"
+    assert page.evaluate("() => document.getElementById('__search').checked"), "search not open"
+    page.keyboard.type("stop_reason", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    # The one expected failure is the missing page itself (and the console line about it).
+    problems = [p for p in traffic.problems() if MISSING not in p]
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.browser
+def test_not_found_page_is_accessible(not_found: Page) -> None:
+    blocking = [v for v in axe_violations(not_found) if v.impact in BLOCKING_IMPACTS]
+    assert not blocking, "\n".join(str(v) for v in blocking)
