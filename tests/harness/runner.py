@@ -34,6 +34,8 @@ class Run:
         """What the golden file holds, with the random test port shown as PORT."""
         text = self.stdout
         if self.case.output == "stdout+error":
+            if text and not text.endswith("\n"):
+                text += "\n"  # a traceback's last line is a line of its own in a terminal
             text += self.error_line + "\n"
         return _PORT.sub("127.0.0.1:PORT", text)
 

@@ -41,8 +41,8 @@ SERVER_ERROR = HttpError(500, "api_error", "Internal server error")
 # The haiku, paced: one event every 100 ms (about 2 s in all), so there is time to stop it.
 SLOW_HAIKU = replace(HAIKU, event_delay=0.1)
 
-# A long answer, paced, for cancellation: 40 numbered lines, one event every 50 ms.
-COUNTING = text(*(f"Line {n}.\n" for n in range(1, 41)), event_delay=0.05)
+# A long answer, paced, for cancellation: 40 numbered lines, one event every 100 ms.
+COUNTING = text(*(f"Line {n}.\n" for n in range(1, 41)), event_delay=0.1)
 
 # How many characters of its own interrupted reply the continuation repeats: a real model,
 # asked to continue, may start again a few words back, so the stitching must cope.
@@ -177,7 +177,7 @@ SCENARIOS: dict[str, Scenario] = {
     ),
     "slow_text": Scenario("The haiku, one event every 100 ms (about 2 s).", (SLOW_HAIKU,)),
     "slow_counting": Scenario(
-        "Forty numbered lines, one event every 50 ms (about 2 s).", (COUNTING,)
+        "Forty numbered lines, one event every 100 ms (about 4.5 s).", (COUNTING,)
     ),
     "dropped_then_continued": interrupted_then_continued(
         HAIKU, Cut(AFTER_SOME_TEXT, "drop"), CONTINUATION_OVERLAP_CHUNKS

@@ -1,0 +1,32 @@
+"""Stop reading a stream part-way, and close its connection at once.
+
+Breaking out of the loop stops reading; leaving the `with` block closes the HTTP connection,
+which tells the API to stop generating. Output tokens generated before the close are billed,
+later ones are not.
+"""
+
+import anthropic
+
+MODEL = "claude-sonnet-5-5"
+LINES_WANTED = 3
+
+
+def main() -> None:
+    client = anthropic.Anthropic()
+    lines = 0
+    with client.messages.stream(
+        model=MODEL,
+        max_tokens=1024,
+        messages=[{"role": "user", "content": "Count from 1 to 40, one line each."}],
+    ) as stream:
+        for text in stream.text_stream:
+            print(text, end="", flush=True)
+            lines += text.count("\n")
+            if lines == LINES_WANTED:
+                break
+    # Out of the `with` block: the connection is closed.
+    print(f"[stopped after {lines} lines; connection closed]")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+"""Watch the SDK retry a failed request by itself, before the stream starts.
+
+An httpx2 event hook prints the status of every HTTP response the SDK receives, so the
+attempts that the SDK makes (and hides) become visible. The program's own code has no retry
+logic at all.
+"""
+
+import anthropic
+import httpx2
+
+MODEL = "claude-sonnet-5-5"
+
+
+def show_status(response: httpx2.Response) -> None:
+    attempt = int(response.request.headers["x-stainless-retry-count"]) + 1
+    print(f"[attempt {attempt}: HTTP {response.status_code}]")
+
+
+def main() -> None:
+    client = anthropic.Anthropic(
+        http_client=anthropic.DefaultHttpxClient(event_hooks={"response": [show_status]}),
+    )
+    with client.messages.stream(
+        model=MODEL,
+        max_tokens=256,
+        messages=[{"role": "user", "content": "Write a haiku about rivers."}],
+    ) as stream:
+        for text in stream.text_stream:
+            print(text, end="", flush=True)
+    print()
+
+
+if __name__ == "__main__":
+    main()

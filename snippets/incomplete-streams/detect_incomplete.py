@@ -1,0 +1,37 @@
+"""Tell a complete reply from one that stopped part-way, with the SDK's stream() helper.
+
+A stream can end cleanly before its `message_delta` event (a proxy closing the body early,
+for example). The SDK raises nothing then: `get_final_message()` returns the text that
+arrived, with `stop_reason` still None. That None is the only sign the reply is incomplete.
+"""
+
+import sys
+
+import anthropic
+
+MODEL = "claude-sonnet-5-5"
+
+
+def main() -> int:
+    client = anthropic.Anthropic()
+    with client.messages.stream(
+        model=MODEL,
+        max_tokens=256,
+        messages=[{"role": "user", "content": "Write a haiku about rivers."}],
+    ) as stream:
+        for text in stream.text_stream:
+            print(text, end="", flush=True)
+        message = stream.get_final_message()
+    print()
+
+    if message.stop_reason is None:
+        print(
+            "INCOMPLETE: the stream ended before its stop_reason arrived; do not use this text as a reply."
+        )
+        return 1
+    print(f"complete (stop_reason: {message.stop_reason})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""A reply cut off by max_tokens is complete as a stream but unfinished as text.
+
+The stream ends normally, with `message_stop`, but `stop_reason` is "max_tokens": the model
+stopped because the budget ran out, possibly mid-sentence. The budget here is deliberately
+tiny (8 tokens); the program notices and asks again with a larger one.
+"""
+
+import anthropic
+
+MODEL = "claude-sonnet-5-5"
+PROMPT = "Write a haiku about rivers."
+
+
+def ask(client: anthropic.Anthropic, max_tokens: int) -> anthropic.types.Message:
+    with client.messages.stream(
+        model=MODEL,
+        max_tokens=max_tokens,
+        messages=[{"role": "user", "content": PROMPT}],
+    ) as stream:
+        for text in stream.text_stream:
+            print(text, end="", flush=True)
+        message = stream.get_final_message()
+    print()
+    print(f"(stop_reason: {message.stop_reason}, output tokens: {message.usage.output_tokens})")
+    return message
+
+
+def main() -> None:
+    client = anthropic.Anthropic()
+    message = ask(client, max_tokens=8)
+    if message.stop_reason == "max_tokens":
+        print("Cut off by max_tokens: asking again with a larger budget.")
+        ask(client, max_tokens=1024)
+
+
+if __name__ == "__main__":
+    main()

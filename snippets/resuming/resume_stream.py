@@ -1,0 +1,132 @@
+"""Resume an interrupted stream, so that no text is lost and none is shown twice.
+
+When a stream breaks part-way (an `error` event, a lost connection, a body that ends before
+its `stop_reason`), keep the text received so far and ask for the rest. For Claude 4.6 and
+later models, such as the one used here, add the partial text as an `assistant` turn and then
+a `user` turn that says the response was interrupted, quotes where it ended, and asks to
+continue. (For Claude 4.5 and earlier, send the partial text as the final `assistant` turn, a
+prefill, instead.)
+
+A model asked to continue may start a few words back. `Joiner` holds back the beginning of
+each continuation until it can see how much of it repeats the text already shown, and drops
+that part.
+"""
+
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import anthropic
+import httpx2
+
+MODEL = "claude-sonnet-5-5"
+MAX_RESUMES = 3
+QUOTE_CHARS = 80  # how much of the partial text the continue request quotes
+MIN_OVERLAP = 4  # shorter matches may be coincidence, not a repeat
+
+
+def overlap(received: str, continuation: str) -> int:
+    """How many characters at the start of `continuation` repeat the end of `received`."""
+    longest = min(len(received), len(continuation), QUOTE_CHARS)
+    for size in range(longest, MIN_OVERLAP - 1, -1):
+        if received.endswith(continuation[:size]):
+            return size
+    return 0
+
+
+class Joiner:
+    """Passes a continuation's text through once the part that repeats is cut off."""
+
+    def __init__(self, received: str) -> None:
+        self.received = received
+        self.held: str | None = "" if received else None  # nothing to hold back at the start
+        self.shown = ""
+
+    def feed(self, text: str) -> str:
+        if self.held is not None:
+            self.held += text
+            if len(self.held) < QUOTE_CHARS:
+                return ""
+            return self.finish()
+        self.shown += text
+        return text
+
+    def finish(self) -> str:
+        """Release what is held back (the reply is over, or long enough to judge)."""
+        if self.held is None:
+            return ""
+        new = self.held[overlap(self.received, self.held) :]
+        self.held = None
+        self.shown += new
+        return new
+
+
+def continue_request(messages: list[dict], received: str) -> list[dict]:
+    """The documented continuation for Claude 4.6 and later: quote where the reply ended."""
+    ask = (
+        "Your previous response was interrupted. It ended with:\n"
+        f"<partial_end>{received[-QUOTE_CHARS:]}</partial_end>\n"
+        "Continue from exactly that point, without repeating what you already wrote."
+    )
+    return [*messages, {"role": "assistant", "content": received}, {"role": "user", "content": ask}]
+
+
+@dataclass
+class Resumed:
+    text: str
+    stop_reason: str
+    resumes: int
+
+
+def stream_with_resume(
+    client: anthropic.Anthropic,
+    on_text: Callable[[str], None],
+    *,
+    messages: list[dict],
+    pause_seconds: float = 1.0,
+    **params,
+) -> Resumed:
+    """Stream a text reply to `messages`, resuming up to MAX_RESUMES times if it breaks."""
+    received = ""
+    for resumes in range(MAX_RESUMES + 1):
+        request = continue_request(messages, received) if received else messages
+        joiner = Joiner(received)
+        stop_reason = None
+        try:
+            with client.messages.stream(messages=request, **params) as stream:
+                for event in stream:
+                    if event.type == "text":
+                        on_text(joiner.feed(event.text))
+                    elif event.type == "message_delta":
+                        stop_reason = event.delta.stop_reason
+        except anthropic.APIStatusError as err:
+            if err.status_code != 200:
+                raise  # an HTTP error, already retried by the SDK: not an interrupted stream
+        except httpx2.TransportError:
+            pass  # the connection broke mid-stream
+        if stop_reason is not None:
+            on_text(joiner.finish())  # the reply was complete, even if the close was not clean
+            return Resumed(received + joiner.shown, stop_reason, resumes)
+        received += joiner.shown  # text still held back is dropped: it was never shown
+        time.sleep(pause_seconds * 2**resumes)
+    raise RuntimeError(f"the reply was still incomplete after {MAX_RESUMES} resumes")
+
+
+def main() -> int:
+    client = anthropic.Anthropic()
+    result = stream_with_resume(
+        client,
+        lambda text: print(text, end="", flush=True),
+        model=MODEL,
+        max_tokens=1024,
+        messages=[{"role": "user", "content": "Write a haiku about rivers."}],
+    )
+    print(
+        f"\n[{len(result.text)} characters, stop_reason {result.stop_reason}, resumed {result.resumes} time(s)]"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,26 @@
+"""Stream a request with a large max_tokens, and still get one Message at the end.
+
+`stream()` has no ten-minute check: the connection carries events as they are generated, so
+no single read waits for the whole reply. `get_final_message()` gives the same Message a
+non-streaming call would have returned.
+"""
+
+import anthropic
+
+MODEL = "claude-sonnet-5-5"
+
+
+def main() -> None:
+    client = anthropic.Anthropic()
+    with client.messages.stream(
+        model=MODEL,
+        max_tokens=64000,
+        messages=[{"role": "user", "content": "Write a long essay about rivers."}],
+    ) as stream:
+        message = stream.get_final_message()
+    print(message.content[0].text)
+    print(f"stop_reason: {message.stop_reason}, output tokens: {message.usage.output_tokens}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,24 @@
+"""A non-streaming call with a large max_tokens fails before it is sent.
+
+The SDK estimates how long a reply of `max_tokens` could take; above ten minutes (more than
+about 21,333 tokens, with the default timeout) it refuses a non-streaming call with a
+ValueError and sends nothing.
+"""
+
+import anthropic
+
+MODEL = "claude-sonnet-5-5"
+
+
+def main() -> None:
+    client = anthropic.Anthropic()
+    message = client.messages.create(
+        model=MODEL,
+        max_tokens=64000,
+        messages=[{"role": "user", "content": "Write a long essay about rivers."}],
+    )
+    print(message.content[0].text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""A dispatch table with one handler per event type fails on a type it does not know.
+
+The API may add event types at any time (it says so), and the SDK passes them through. Code
+that looks up a handler with `HANDLERS[event.type]` turns a harmless new event into a
+KeyError, in the middle of a reply.
+"""
+
+import anthropic
+
+MODEL = "claude-sonnet-5-5"
+
+
+def on_delta(event) -> None:
+    if event.delta.type == "text_delta":
+        print(event.delta.text, end="", flush=True)
+
+
+def on_stop(event) -> None:
+    print()
+
+
+def ignore(event) -> None:
+    pass
+
+
+HANDLERS = {
+    "message_start": ignore,
+    "content_block_start": ignore,
+    "content_block_delta": on_delta,
+    "content_block_stop": ignore,
+    "message_delta": ignore,
+    "message_stop": on_stop,
+}
+
+
+def main() -> None:
+    client = anthropic.Anthropic()
+    with client.messages.create(
+        model=MODEL,
+        max_tokens=256,
+        messages=[{"role": "user", "content": "Write a haiku about rivers."}],
+        stream=True,
+    ) as stream:
+        for event in stream:
+            HANDLERS[event.type](event)  # wrong: use HANDLERS.get(event.type, ignore)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+"""Where "There is no current event loop" really comes from: asyncio, not the SDK.
+
+The first reply is streamed correctly with `asyncio.run()`. The second call uses the older
+pattern `asyncio.get_event_loop().run_until_complete(...)`: `asyncio.run()` has closed its loop
+and left none current, so `get_event_loop()` fails before the SDK is even called.
+"""
+
+import asyncio
+
+import anthropic
+
+MODEL = "claude-sonnet-5-5"
+
+
+async def print_reply(prompt: str) -> None:
+    client = anthropic.AsyncAnthropic()
+    async with client.messages.stream(
+        model=MODEL,
+        max_tokens=256,
+        messages=[{"role": "user", "content": prompt}],
+    ) as stream:
+        async for text in stream.text_stream:
+            print(text, end="", flush=True)
+    print()
+
+
+def main() -> None:
+    asyncio.run(print_reply("Write a haiku about rivers."))
+    loop = asyncio.get_event_loop()  # wrong: no loop is current any more
+    loop.run_until_complete(print_reply("And one about the sea."))
+
+
+if __name__ == "__main__":
+    main()
