@@ -1,0 +1,55 @@
+"""What happens when a thinking block is changed before it is sent back: HTTP 400.
+
+Trimming, translating or rebuilding the thinking text breaks its signature. To keep less
+history, drop whole earlier turns instead; never edit a thinking block.
+"""
+
+import anthropic
+
+MODEL = "claude-sonnet-5-5"
+
+WEATHER_TOOL = {
+    "name": "get_weather",
+    "description": "Current weather for a city.",
+    "input_schema": {
+        "type": "object",
+        "properties": {"city": {"type": "string"}},
+        "required": ["city"],
+    },
+}
+
+
+def main() -> None:
+    client = anthropic.Anthropic()
+    question = {"role": "user", "content": "What is the weather in Paris?"}
+    request = {
+        "model": MODEL,
+        "max_tokens": 4096,
+        "thinking": {"type": "adaptive", "display": "summarized"},
+        "tools": [WEATHER_TOOL],
+    }
+
+    with client.messages.stream(**request, messages=[question]) as stream:
+        first = stream.get_final_message()
+    call = next(block for block in first.content if block.type == "tool_use")
+
+    content = [block.model_dump() for block in first.content]
+    content[0]["thinking"] = content[0]["thinking"].upper()  # any change at all breaks it
+
+    follow_up = [
+        question,
+        {"role": "assistant", "content": content},
+        {
+            "role": "user",
+            "content": [{"type": "tool_result", "tool_use_id": call.id, "content": "18 °C"}],
+        },
+    ]
+    try:
+        with client.messages.stream(**request, messages=follow_up) as stream:
+            stream.until_done()
+    except anthropic.BadRequestError as err:
+        print(f"HTTP {err.status_code} {err.type}: {err.api_message}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,17 @@
+"""Testing your own streaming code: the page's examples are tests, run as scripts."""
+
+from tests.harness.case import Case
+from tests.harness.checks import sent_streaming_requests
+from tests.harness.runner import Run
+from tests.standin import StandIn
+
+
+def made_no_request(run: Run, api: StandIn) -> None:
+    assert not api.requests, "these tests must not need the API (or a key)"
+
+
+CASES = [
+    Case("testing-your-code/summarize.py", "text", check=sent_streaming_requests()),
+    Case("testing-your-code/test_summarize_with_mock_transport.py", None, check=made_no_request),
+    Case("testing-your-code/test_summarize_with_local_server.py", None, check=made_no_request),
+]
