@@ -1,0 +1,374 @@
+"""MkDocs hook: render the benchmark's figures into the pages, so none is typed by hand.
+
+The benchmark (``python -m tests.benchmark``, ``make benchmark``) writes
+``docs/data/performance.json``. A page asks for a figure, a table or a chart with a placeholder
+``{{ perf.NAME }}``; this hook replaces it at build time from that file. An unknown name, or a
+missing data file, fails the build instead of printing a wrong or empty value.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+DATA_FILE = Path("data") / "performance.json"  # inside docs_dir
+PLACEHOLDER = re.compile(r"\{\{\s*perf\.([a-z0-9_]+)\s*\}\}")
+SIZES = ("short", "medium", "long")
+CHART_NAMES = {
+    "stream_helper": "stream()",
+    "create_stream": "create(stream=True)",
+    "no_sdk": "no SDK, SSE parser",
+    "bytes_only": "bytes only, no parsing",
+}
+
+_data: dict[str, Any] = {}
+
+
+# -- number formats: one place, so the tests can read them back ------------------------------
+def num(value: float, digits: int) -> str:
+    return f"{value:,.{digits}f}"
+
+
+def spread(stats: dict[str, Any], digits: int) -> str:
+    return f"{num(stats['min'], digits)}–{num(stats['max'], digits)}"
+
+
+def cell(stats: dict[str, Any], digits: int, unit: str) -> str:
+    """Median with its range over the repeats: ``0.512 s (0.508 to 0.530)`` with an en dash."""
+    return f"{num(stats['median'], digits)} {unit} ({spread(stats, digits)})".replace("  ", " ")
+
+
+# -- tables -----------------------------------------------------------------------------------
+def _table(table_id: str, header: list[str], rows: list[list[str]]) -> str:
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "|" + "|".join("---" for _ in header) + "|",
+        *("| " + " | ".join(row) + " |" for row in rows),
+    ]
+    return (
+        f'<div class="perf-table" id="{table_id}" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
+    )
+
+
+def _latency_runs(data: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    return {(r["size"], r["mode"]): r for r in data["latency"]["runs"]}
+
+
+def latency_table(data: dict[str, Any]) -> str:
+    runs = _latency_runs(data)
+    ratio = data["latency"]["first_text_ratio"]
+    rows = []
+    for size, tokens in data["latency"]["sizes"].items():
+        streaming, whole = runs[(size, "streaming")], runs[(size, "non-streaming")]
+        rows.append(
+            [
+                f"{size} ({tokens} tokens)",
+                cell(streaming["first_text_s"], 3, "s"),
+                cell(whole["first_text_s"], 3, "s"),
+                cell(ratio[size], 1, "×"),
+                cell(streaming["complete_s"], 3, "s"),
+            ]
+        )
+    header = [
+        "Reply",
+        "Streaming: first text",
+        "Not streaming: first text (the whole reply)",
+        "Streaming shows text sooner by a factor of",
+        "Streaming: whole reply",
+    ]
+    return _table("perf-latency", header, rows)
+
+
+def cost_table(data: dict[str, Any]) -> str:
+    cost = data["client_cost"]
+    short, long = cost["short_size"], cost["long_size"]
+    rows = []
+    for row in cost["clients"]:
+        by_size = row["by_size"]
+        per_event = row.get("cpu_us_per_event")
+        rate = by_size[long].get("events_per_second")
+        rows.append(
+            [
+                row["label"],
+                cell(per_event, 1, "µs") if per_event else "n/a (one JSON body)",
+                cell(by_size[short]["cpu_ms_per_reply"], 2, "ms"),
+                cell(by_size[long]["cpu_ms_per_reply"], 2, "ms"),
+                cell(rate, 0, "") if rate else "n/a",
+            ]
+        )
+    tokens = cost["clients"][0]["by_size"]
+    header = [
+        "How the reply is read",
+        "CPU per event",
+        f"CPU per {short} reply ({tokens[short]['tokens']} tokens)",
+        f"CPU per {long} reply ({tokens[long]['tokens']} tokens)",
+        f"Events per second ({long} reply)",
+    ]
+    return _table("perf-cost", header, rows)
+
+
+def relay_table(data: dict[str, Any]) -> str:
+    relay = data["relay"]
+    if not relay.get("available"):
+        return f"*Not measured: {html.escape(relay.get('note', 'the relay is not available'))}.*"
+    rows = [
+        ["Read from the stand-in directly", cell(relay["direct_ms"], 2, "ms")],
+        ["Read through the relay", cell(relay["relayed_ms"], 2, "ms")],
+        ["Added by the relay", cell(relay["added_ms"], 2, "ms")],
+    ]
+    return _table("perf-relay", ["Path of each chunk", "Send to receipt, median per chunk"], rows)
+
+
+def project_table(data: dict[str, Any]) -> str:
+    rows = []
+    for key, label in (("suite", "Test suite"), ("site_build", "Site build")):
+        entry = data[key]
+        if "skipped" in entry:
+            rows.append(
+                [label, f"`{entry.get('command', '')}`", f"not measured ({entry['skipped']})"]
+            )
+            continue
+        runs = entry["wall_s"]["n"]
+        failed = [code for code in entry.get("exit_codes", ()) if code]
+        outcomes = entry.get("outcomes", ())
+        failed += [o["exit_code"] for o in outcomes if o["exit_code"]]
+        note = f", {runs} run(s)" + (", some failed" if failed else "")
+        rows.append([label, f"`{entry['command']}`", cell(entry["wall_s"], 1, "s") + note])
+    return _table("perf-project", ["Loop", "Command", "Wall time"], rows)
+
+
+def setup_table(data: dict[str, Any]) -> str:
+    m, p, pacing = data["machine"], data["packages"], data["pacing"]
+    versions = ", ".join(f"{name} {version}" for name, version in p.items() if version)
+    load = m.get("load_average_before") or ["?"]
+    rows = [
+        ["Measured on", f"{data['generated_at']} (UTC)"],
+        ["Machine", f"{m['cpu_count']} × {m['cpu_model']}, {m['platform']}"],
+        ["Python", f"{m['implementation']} {m['python']}"],
+        ["Packages", versions],
+        [
+            "Pacing of the stand-in",
+            f"{num(pacing['ttft_ms'], 0)} ms to the first event, then "
+            f"{num(pacing['tokens_per_second'], 0)} events per second",
+        ],
+        ["Repeats of each measurement", str(data["repeats"])],
+        ["Load average when the run began", str(load[0])],
+        ["Whole run", f"{num(data['duration_s'], 0)} s"],
+    ]
+    return _table("perf-setup", ["Setting", "Value"], rows)
+
+
+def caveats(data: dict[str, Any]) -> str:
+    return "\n".join(f"- {note}" for note in data["caveats"])
+
+
+# -- charts -----------------------------------------------------------------------------------
+CHART_STYLE = (
+    "<style>"
+    ".perf-chart{max-width:100%;height:auto;font:12px var(--md-text-font-family,sans-serif)}"
+    ".perf-chart text{fill:var(--md-default-fg-color)}"
+    ".perf-chart .axis{stroke:var(--md-default-fg-color--lighter);stroke-width:1}"
+    ".perf-chart .range{stroke:var(--md-default-fg-color);stroke-width:1.5}"
+    ".perf-chart .s0{fill:var(--md-primary-fg-color)}"
+    ".perf-chart .s1{fill:var(--md-default-fg-color--light)}"
+    "</style>"
+)
+
+
+def bar_chart(
+    chart_id: str,
+    title: str,
+    groups: list[tuple[str, list[dict[str, Any]]]],
+    series: list[str],
+    unit: str,
+    digits: int,
+) -> str:
+    """Horizontal bars (median) with a line from the fastest to the slowest run, one group per row.
+
+    The colours are the theme's own variables, so the chart follows the light and dark
+    schemes; every bar is also labelled with its value, and ``<desc>`` says the same in words.
+    """
+    width, label_w, right_pad, bar_h, gap = 680, 170, 120, 16, 14
+    legend_h = 28
+    rows = sum(len(stats) for _, stats in groups)
+    height = legend_h + rows * bar_h + len(groups) * gap + gap
+    top = max(s["max"] for _, stats in groups for s in stats) or 1
+    scale = (width - label_w - right_pad) / top
+    parts = [
+        f'<svg class="perf-chart" id="{chart_id}" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{chart_id}-title">{html.escape(title)}</title>',
+    ]
+    words = []
+    for group, stats in groups:
+        for name, s in zip(series, stats, strict=True):
+            words.append(
+                f"{group}, {name}: median {num(s['median'], digits)} {unit} "
+                f"(from {num(s['min'], digits)} to {num(s['max'], digits)})"
+            )
+    parts.append(f'<desc id="{chart_id}-desc">{html.escape("; ".join(words))}.</desc>')
+    parts.append(CHART_STYLE)
+    x = label_w
+    for i, name in enumerate(series):
+        parts.append(f'<rect class="s{i}" x="{x}" y="6" width="12" height="12"/>')
+        parts.append(f'<text x="{x + 18}" y="16">{html.escape(name)}</text>')
+        x += 30 + 7 * len(name)
+    y = legend_h
+    for group, stats in groups:
+        y += gap / 2
+        group_top = y
+        for i, s in enumerate(stats):
+            bar = max(s["median"] * scale, 1)
+            lo, hi = label_w + s["min"] * scale, label_w + s["max"] * scale
+            mid = y + bar_h / 2
+            value = f"{num(s['median'], digits)} {unit}"
+            parts.append(
+                f'<rect class="s{i}" x="{label_w}" y="{y + 2}" width="{bar:.1f}" '
+                f'height="{bar_h - 4}"><title>{html.escape(f"{group}, {series[i]}: {value}")}'
+                "</title></rect>"
+            )
+            parts.append(f'<line class="range" x1="{lo:.1f}" x2="{hi:.1f}" y1="{mid}" y2="{mid}"/>')
+            parts.append(f'<text x="{max(hi, label_w + bar) + 6:.1f}" y="{mid + 4}">{value}</text>')
+            y += bar_h
+        parts.append(
+            f'<text x="{label_w - 8}" y="{(group_top + y) / 2 + 4}" '
+            f'text-anchor="end">{html.escape(group)}</text>'
+        )
+        y += gap / 2
+    parts.append(f'<line class="axis" x1="{label_w}" x2="{label_w}" y1="{legend_h}" y2="{y}"/>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _figure(svg: str, caption: str) -> str:
+    return f'<figure class="perf-figure">{svg}<figcaption>{caption}</figcaption></figure>'
+
+
+def latency_chart(data: dict[str, Any]) -> str:
+    runs = _latency_runs(data)
+    groups = [
+        (
+            f"{size} ({tokens} tokens)",
+            [
+                runs[(size, "streaming")]["first_text_s"],
+                runs[(size, "non-streaming")]["first_text_s"],
+            ],
+        )
+        for size, tokens in data["latency"]["sizes"].items()
+    ]
+    svg = bar_chart(
+        "perf-latency-chart",
+        "Time to the first text, streaming and not streaming",
+        groups,
+        ["streaming", "not streaming"],
+        "s",
+        3,
+    )
+    return _figure(
+        svg,
+        "Time to the first text (bar: median; line: fastest to slowest run). "
+        "The same figures are in the table above.",
+    )
+
+
+def cost_chart(data: dict[str, Any]) -> str:
+    per_event = {
+        row["client"]: row["cpu_us_per_event"]
+        for row in data["client_cost"]["clients"]
+        if "cpu_us_per_event" in row
+    }
+    groups = [(CHART_NAMES.get(c, c), [stats]) for c, stats in per_event.items()]
+    svg = bar_chart(
+        "perf-cost-chart", "CPU time per streamed event", groups, ["CPU per event"], "µs", 1
+    )
+    return _figure(
+        svg,
+        "Client CPU time per event (bar: median; line: range over the repeats). "
+        "The same figures are in the table above.",
+    )
+
+
+# -- scalars for prose ------------------------------------------------------------------------
+def scalars(data: dict[str, Any]) -> dict[str, str]:
+    head = data["headline"]
+    values: dict[str, str] = {
+        "generated_at": data["generated_at"][:10],
+        "repeats": str(data["repeats"]),
+        "ttft_ms": num(data["pacing"]["ttft_ms"], 0),
+        "tokens_per_second": num(data["pacing"]["tokens_per_second"], 0),
+        "cpu_count": str(data["machine"]["cpu_count"]),
+        "short_overhead_ms": num(head["short_reply_streaming_overhead_cpu_ms"]["median"], 1),
+        "short_overhead_ms_range": spread(head["short_reply_streaming_overhead_cpu_ms"], 1),
+        "no_sdk_parser": data["no_sdk_parser"].split(" ")[0],
+    }
+    for size in SIZES:
+        ratio = head["first_text_ratio"][size]
+        gain = head["first_text_gain_ms"][size]
+        values[f"ttft_ratio_{size}"] = num(ratio["median"], 1)
+        values[f"ttft_ratio_{size}_range"] = spread(ratio, 1)
+        values[f"ttft_gain_{size}_ms"] = num(gain["median"], 0)
+        values[f"ttft_gain_{size}_ms_range"] = spread(gain, 0)
+        values[f"tokens_{size}"] = str(data["latency"]["sizes"][size])
+    for client, stats in head["cpu_us_per_event"].items():
+        values[f"us_per_event_{client}"] = num(stats["median"], 0)
+        values[f"us_per_event_{client}_range"] = spread(stats, 0)
+        values[f"events_per_core_second_{client}"] = num(round(1e6 / stats["median"], -3), 0)
+    if head.get("relay_added_ms"):
+        values["relay_added_ms"] = num(head["relay_added_ms"]["median"], 2)
+        values["relay_added_ms_range"] = spread(head["relay_added_ms"], 2)
+    return values
+
+
+BLOCKS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "latency_table": latency_table,
+    "latency_chart": latency_chart,
+    "cost_table": cost_table,
+    "cost_chart": cost_chart,
+    "relay_table": relay_table,
+    "project_table": project_table,
+    "setup_table": setup_table,
+    "caveats": caveats,
+}
+
+
+def render(markdown: str, data: dict[str, Any], where: str = "a page") -> str:
+    values = scalars(data)
+
+    def substitute(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name in BLOCKS:
+            return BLOCKS[name](data)
+        if name in values:
+            return values[name]
+        known = ", ".join(sorted([*BLOCKS, *values]))
+        raise PluginError(f"{where}: unknown placeholder perf.{name}; known: {known}")
+
+    return PLACEHOLDER.sub(substitute, markdown)
+
+
+def load(docs_dir: str | Path) -> dict[str, Any]:
+    path = Path(docs_dir) / DATA_FILE
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PluginError(f"{path} is missing: run `make benchmark` to write it") from None
+
+
+# -- MkDocs events ----------------------------------------------------------------------------
+def on_config(config: Any) -> Any:
+    _data.clear()
+    _data.update(load(config["docs_dir"]))
+    return config
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    if "perf." not in markdown:
+        return markdown
+    return render(markdown, _data, page.file.src_uri)
