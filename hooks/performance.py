@@ -40,8 +40,10 @@ def spread(stats: dict[str, Any], digits: int) -> str:
 
 
 def cell(stats: dict[str, Any], digits: int, unit: str) -> str:
-    """Median with its range over the repeats: ``0.512 s (0.508 to 0.530)`` with an en dash."""
-    return f"{num(stats['median'], digits)} {unit} ({spread(stats, digits)})".replace("  ", " ")
+    """Median with its range over the repeats, ``0.512 s (0.508 to 0.530)`` with an en dash;
+    a single run has no range."""
+    shown = f"{num(stats['median'], digits)} {unit}".rstrip()
+    return shown if stats["n"] == 1 else f"{shown} ({spread(stats, digits)})"
 
 
 # -- tables -----------------------------------------------------------------------------------
@@ -129,18 +131,18 @@ def project_table(data: dict[str, Any]) -> str:
     rows = []
     for key, label in (("suite", "Test suite"), ("site_build", "Site build")):
         entry = data[key]
+        command = f"`{entry['command']}`" if "command" in entry else ""
         if "skipped" in entry:
-            rows.append(
-                [label, f"`{entry.get('command', '')}`", f"not measured ({entry['skipped']})"]
-            )
+            rows.append([label, command, "not measured", entry["skipped"]])
             continue
         runs = entry["wall_s"]["n"]
-        failed = [code for code in entry.get("exit_codes", ()) if code]
-        outcomes = entry.get("outcomes", ())
-        failed += [o["exit_code"] for o in outcomes if o["exit_code"]]
-        note = f", {runs} run(s)" + (", some failed" if failed else "")
-        rows.append([label, f"`{entry['command']}`", cell(entry["wall_s"], 1, "s") + note])
-    return _table("perf-project", ["Loop", "Command", "Wall time"], rows)
+        note = f"{runs} run" + ("s" if runs > 1 else "")
+        if any(entry.get("exit_codes", ())):
+            note += ", some failed"
+        for outcome in entry.get("outcomes", ())[-1:]:
+            note += "".join(f", {n} {kind}" for kind, n in outcome["counts"].items())
+        rows.append([label, command, cell(entry["wall_s"], 1, "s"), note])
+    return _table("perf-project", ["Loop", "Command", "Wall time", "Runs"], rows)
 
 
 def setup_table(data: dict[str, Any]) -> str:
@@ -303,6 +305,7 @@ def scalars(data: dict[str, Any]) -> dict[str, str]:
         "repeats": str(data["repeats"]),
         "ttft_ms": num(data["pacing"]["ttft_ms"], 0),
         "tokens_per_second": num(data["pacing"]["tokens_per_second"], 0),
+        "event_gap_ms": num(data["pacing"]["event_delay_s"] * 1000, 1),
         "cpu_count": str(data["machine"]["cpu_count"]),
         "short_overhead_ms": num(head["short_reply_streaming_overhead_cpu_ms"]["median"], 1),
         "short_overhead_ms_range": spread(head["short_reply_streaming_overhead_cpu_ms"], 1),
@@ -320,9 +323,9 @@ def scalars(data: dict[str, Any]) -> dict[str, str]:
         values[f"us_per_event_{client}"] = num(stats["median"], 0)
         values[f"us_per_event_{client}_range"] = spread(stats, 0)
         values[f"events_per_core_second_{client}"] = num(round(1e6 / stats["median"], -3), 0)
-    if head.get("relay_added_ms"):
-        values["relay_added_ms"] = num(head["relay_added_ms"]["median"], 2)
-        values["relay_added_ms_range"] = spread(head["relay_added_ms"], 2)
+    relay = head.get("relay_added_ms")
+    values["relay_added_ms"] = num(relay["median"], 2) if relay else "(not measured)"
+    values["relay_added_ms_range"] = spread(relay, 2) if relay else "(not measured)"
     return values
 
 
