@@ -8,6 +8,8 @@ import pytest
 
 from tests.standin import StandIn
 
+pytest_plugins = ["tests.live"]  # pytest --live: the snippets against the real API
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
