@@ -94,3 +94,12 @@ def test_the_mid_stream_error_is_shown_as_a_200_api_status_error() -> None:
     text = (ROOT / "snippets" / "reference" / "mid_stream_error.out.txt").read_text()
     assert "APIStatusError: status_code=200 type='overloaded_error'" in text
     assert "is OverloadedError: False" in text
+
+
+@pytest.mark.parametrize("status", [400, 529])
+def test_the_shown_retry_counts_follow_the_table_and_the_default(status: int) -> None:
+    golden = ROOT / "snippets" / "reference" / f"retries_before_failing.status_{status}.out.txt"
+    shown = golden.read_text(encoding="utf-8")
+    retried = _status_table()[status]["Retried by the SDK"] == "yes"
+    expected = _constants.DEFAULT_MAX_RETRIES if retried else 0
+    assert f"raised after {expected} retries" in shown, f"{golden.name}: {shown!r}"

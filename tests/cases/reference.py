@@ -7,8 +7,10 @@ parses them with the installed SDK.
 
 from dataclasses import replace
 
-from tests.harness.case import Case
+from tests.harness.case import Case, Check
 from tests.harness.checks import sent_streaming_requests
+from tests.harness.runner import Run
+from tests.standin import StandIn
 from tests.standin.replies import text
 from tests.standin.scenarios import Scenario
 from tests.standin.scenarios.http_errors import ERRORS
@@ -27,6 +29,17 @@ UNKNOWN_EVENT = Scenario(
     "A short text answer with an event type no client knows yet, before its first delta.",
     (replace(text("Hello", " there."), unknown_events=(2,)),),
 )
+
+
+def requests_seen(count: int) -> Check:
+    """The stand-in received ``count`` requests: the first attempt and the SDK's retries."""
+
+    def check(run: Run, api: StandIn) -> None:
+        seen = len(api.message_requests)
+        assert seen == count, f"expected {count} request(s), the stand-in saw {seen}"
+
+    return check
+
 
 CASES = [
     Case(RAW_SSE, "text", check=sent_streaming_requests()),
@@ -49,6 +62,18 @@ CASES = [
     *(
         Case("reference/status_errors.py", f"status_{e.status}", variant=f"status_{e.status}")
         for e in ERRORS
+    ),
+    Case(
+        "reference/retries_before_failing.py",
+        "status_529",
+        variant="status_529",
+        check=requests_seen(3),
+    ),
+    Case(
+        "reference/retries_before_failing.py",
+        "status_400",
+        variant="status_400",
+        check=requests_seen(1),
     ),
     Case("reference/mid_stream_error.py", "overloaded_mid_stream"),
     Case("reference/versions_in_use.py", "text", check=sent_streaming_requests()),
