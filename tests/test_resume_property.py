@@ -96,6 +96,10 @@ def test_cut_at_any_byte(case: tuple[str, Cut, int]) -> None:
     assert shown == whole
 
 
+def test_the_stand_in_repeats_no_less_than_the_snippet_can_recognise() -> None:
+    assert faults.MIN_REPEAT_CHARS >= RESUME.MIN_OVERLAP
+
+
 def test_overlap_trims_only_a_real_repeat() -> None:
     assert RESUME.overlap("stone by stone", " stone toward") == len(" stone")
     assert RESUME.overlap("the sea", "each bend") == 0

@@ -47,6 +47,7 @@ COUNTING = text(*(f"Line {n}.\n" for n in range(1, 41)), event_delay=0.1)
 # How many characters of its own interrupted reply the continuation repeats: a real model,
 # asked to continue, may start again a few words back, so the stitching must cope.
 CONTINUATION_OVERLAP_CHUNKS = 2
+MIN_REPEAT_CHARS = 4
 QUOTE_CHECK_CHARS = 10
 
 
@@ -83,27 +84,30 @@ def continuation_of(reply: MessageReply, overlap_chunks: int = 0) -> FromRequest
     """Answer a request to continue ``reply``'s text from where the request says it stopped.
 
     The stand-in knows the whole answer, so the continuation is exact: it starts
-    ``overlap_chunks`` chunks before the cut (a repeat the client must trim). A request that
-    is not a continuation, or whose partial text is not a prefix of the answer, gets the whole
-    answer again, as a model that cannot tell where it stopped would give.
+    ``overlap_chunks`` chunks before the cut (a repeat the client must trim), going further
+    back if needed so that a repeat is at least ``MIN_REPEAT_CHARS`` long: a model that starts
+    again a little way back repeats a word or more, and a shorter repeat (a lone newline) could
+    not be told from new text by any client. A request that is not a continuation, or whose
+    partial text is not a prefix of the answer, gets the whole answer again, as a model that
+    cannot tell where it stopped would give.
     """
     (block,) = reply.blocks
     assert isinstance(block, Text)
     chunks = block.chunks
     full = block.text
+    starts = [sum(len(c) for c in chunks[:n]) for n in range(len(chunks) + 1)]
 
     def compute(body: dict[str, Any]) -> MessageReply:
         partial = _continuing_from(body)
         if partial is None or not partial or not full.startswith(partial):
             return replace(reply, cut=None)
-        boundary, at = 0, 0
-        while at < len(chunks) and boundary + len(chunks[at]) <= len(partial):
-            boundary += len(chunks[at])
-            at += 1
+        at = max(n for n, offset in enumerate(starts) if offset <= len(partial))
         start = max(at - overlap_chunks, 0)
+        while overlap_chunks and start > 0 and starts[at] - starts[start] < MIN_REPEAT_CHARS:
+            start -= 1
         rest = chunks[start:]
-        if start == at and boundary < len(partial):
-            rest = (chunks[at][len(partial) - boundary :], *chunks[at + 1 :])
+        if start == at and starts[at] < len(partial):
+            rest = (chunks[at][len(partial) - starts[at] :], *chunks[at + 1 :])
         return replace(reply, blocks=(Text(tuple(rest)),), cut=None, pauses=())
 
     return FromRequest(compute)
