@@ -14,14 +14,15 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, Page, Request, expect, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, Request, expect, sync_playwright
 
 from tests.harness.paths import SNIPPETS
 from tests.harness.runner import FAKE_KEY
@@ -45,14 +46,52 @@ APP = SNIPPETS / "browser-relay" / "app.py"
 DISCONNECT_WITHIN = 1.0  # seconds from closing the page to the stand-in seeing the close
 
 
+class ChromiumThread:
+    """Chromium driven from a thread of its own.
+
+    Playwright's sync API refuses to start in a thread where another sync Playwright (say, the
+    site's browser suite, in the same test worker) already runs its event loop; one thread per
+    instance avoids that. ``run(fn)`` calls ``fn(browser)`` in that thread and returns its
+    result, or raises its exception.
+    """
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="relay-chromium")
+        self._playwright: Playwright | None = None
+        self._browser: Browser | None = None
+        self._pool.submit(self._start).result(timeout=60)
+
+    def _start(self) -> None:
+        self._playwright = sync_playwright().start()
+        self._browser = self._playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS
+        )
+
+    def _stop(self) -> None:
+        if self._browser is not None:
+            self._browser.close()
+        if self._playwright is not None:
+            self._playwright.stop()
+
+    def run(self, fn: Callable[[Browser], None]) -> None:
+        def call() -> None:
+            assert self._browser is not None
+            fn(self._browser)
+
+        self._pool.submit(call).result(timeout=90)
+
+    def close(self) -> None:
+        self._pool.submit(self._stop).result(timeout=30)
+        self._pool.shutdown()
+
+
 @pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
+def chromium() -> Iterator[ChromiumThread]:
     if not CHROMIUM.is_file():
         pytest.skip(f"{CHROMIUM} is missing: install the chromium package (make chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
+    browser = ChromiumThread()
+    yield browser
+    browser.close()
 
 
 def _load_app(api: StandIn) -> ModuleType:
@@ -111,63 +150,80 @@ def _assert_key_stayed_on_the_server(api: StandIn, page: Page, sent: list[Reques
     assert api.message_requests[0].headers["authorization"] == f"Bearer {FAKE_KEY}"
 
 
-def test_the_text_arrives_and_closing_the_page_closes_the_upstream(chromium: Browser) -> None:
-    with StandIn("slow_story_for_browsers") as api, relay_for(api) as url:
-        page = chromium.new_page()
-        sent = _ask(page, url)
-        expect(page.locator("#answer")).to_contain_text("Once upon a time", timeout=10_000)
-        expect(page.locator("#status")).to_have_text("Streaming…")
-        _assert_key_stayed_on_the_server(api, page, sent)
-        assert not api.completed and not api.disconnects
+def test_the_text_arrives_and_closing_the_page_closes_the_upstream(
+    chromium: ChromiumThread,
+) -> None:
+    def scenario(browser: Browser) -> None:
+        with StandIn("slow_story_for_browsers") as api, relay_for(api) as url:
+            page = browser.new_page()
+            sent = _ask(page, url)
+            expect(page.locator("#answer")).to_contain_text("Once upon a time", timeout=10_000)
+            expect(page.locator("#status")).to_have_text("Streaming…")
+            _assert_key_stayed_on_the_server(api, page, sent)
+            assert not api.completed and not api.disconnects
 
-        closed_at = time.monotonic()
-        page.close()
-        gone = api.wait_for_disconnect(DISCONNECT_WITHIN + 1)
-        assert gone is not None, "the relay kept the upstream stream open after the page closed"
-        latency = gone.at - closed_at
-        print(f"upstream closed {latency * 1000:.0f} ms after the page closed")
-        assert latency < DISCONNECT_WITHIN, f"upstream closed only after {latency:.2f} s"
-        assert gone.events_sent < len(STORY.blocks[0].chunks), "the whole story was sent"
-        assert not api.completed
+            closed_at = time.monotonic()
+            page.close()
+            gone = api.wait_for_disconnect(DISCONNECT_WITHIN + 1)
+            assert gone is not None, "the relay kept the upstream stream open after the page closed"
+            latency = gone.at - closed_at
+            print(f"upstream closed {latency * 1000:.0f} ms after the page closed")
+            assert latency < DISCONNECT_WITHIN, f"upstream closed only after {latency:.2f} s"
+            assert gone.events_sent < len(STORY.blocks[0].chunks), "the whole story was sent"
+            assert not api.completed
 
-
-def test_a_finished_reply_shows_done_and_is_not_requested_again(chromium: Browser) -> None:
-    with StandIn("text") as api, relay_for(api) as url:
-        page = chromium.new_page()
-        sent = _ask(page, url)
-        expect(page.locator("#status")).to_have_text("Done.", timeout=10_000)
-        answer = page.locator("#answer").text_content()
-        assert answer == "Rivers carry light\nstone by stone toward the sea\neach bend a new song"
-        _assert_key_stayed_on_the_server(api, page, sent)
-        time.sleep(0.5)  # long enough for an EventSource left open to reconnect
-        assert len(api.message_requests) == 1, "the page asked again after the reply ended"
-        page.close()
+    chromium.run(scenario)
 
 
-def test_an_api_error_mid_stream_reaches_the_page(chromium: Browser) -> None:
-    with StandIn("story_then_overloaded") as api, relay_for(api) as url:
-        page = chromium.new_page()
-        _ask(page, url)
-        expect(page.locator("#status")).to_have_text(
-            "Error: overloaded_error: Overloaded", timeout=10_000
-        )
-        expect(page.locator("#answer")).to_contain_text("Once upon a time")
-        time.sleep(0.5)
-        assert len(api.message_requests) == 1, "the page asked again after the error"
-        page.close()
+def test_a_finished_reply_shows_done_and_is_not_requested_again(chromium: ChromiumThread) -> None:
+    def scenario(browser: Browser) -> None:
+        with StandIn("text") as api, relay_for(api) as url:
+            page = browser.new_page()
+            sent = _ask(page, url)
+            expect(page.locator("#status")).to_have_text("Done.", timeout=10_000)
+            answer = page.locator("#answer").text_content()
+            assert (
+                answer == "Rivers carry light\nstone by stone toward the sea\neach bend a new song"
+            )
+            _assert_key_stayed_on_the_server(api, page, sent)
+            time.sleep(0.5)  # long enough for an EventSource left open to reconnect
+            assert len(api.message_requests) == 1, "the page asked again after the reply ended"
+            page.close()
+
+    chromium.run(scenario)
 
 
-def test_an_event_source_left_open_asks_again(chromium: Browser) -> None:
+def test_an_api_error_mid_stream_reaches_the_page(chromium: ChromiumThread) -> None:
+    def scenario(browser: Browser) -> None:
+        with StandIn("story_then_overloaded") as api, relay_for(api) as url:
+            page = browser.new_page()
+            _ask(page, url)
+            expect(page.locator("#status")).to_have_text(
+                "Error: overloaded_error: Overloaded", timeout=10_000
+            )
+            expect(page.locator("#answer")).to_contain_text("Once upon a time")
+            time.sleep(0.5)
+            assert len(api.message_requests) == 1, "the page asked again after the error"
+            page.close()
+
+    chromium.run(scenario)
+
+
+def test_an_event_source_left_open_asks_again(chromium: ChromiumThread) -> None:
     """Why the page closes its EventSource: left open, it reconnects and the API is paid twice."""
-    with StandIn("text") as api, relay_for(api) as url:
-        page = chromium.new_page()
-        page.goto(url)
-        page.evaluate("new EventSource('/stream?prompt=' + encodeURIComponent('Hello'))")
-        deadline = time.monotonic() + 10
-        while len(api.message_requests) < 2 and time.monotonic() < deadline:
-            time.sleep(0.1)
-        page.close()
-        assert len(api.message_requests) >= 2, "the EventSource did not reconnect"
+
+    def scenario(browser: Browser) -> None:
+        with StandIn("text") as api, relay_for(api) as url:
+            page = browser.new_page()
+            page.goto(url)
+            page.evaluate("new EventSource('/stream?prompt=' + encodeURIComponent('Hello'))")
+            deadline = time.monotonic() + 10
+            while len(api.message_requests) < 2 and time.monotonic() < deadline:
+                time.sleep(0.1)
+            page.close()
+            assert len(api.message_requests) >= 2, "the EventSource did not reconnect"
+
+    chromium.run(scenario)
 
 
 def test_sse_starlette_keeps_the_connection_alive_every_15_seconds() -> None:

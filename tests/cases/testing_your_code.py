@@ -10,8 +10,21 @@ def made_no_request(run: Run, api: StandIn) -> None:
     assert not api.requests, "these tests must not need the API (or a key)"
 
 
+# These run pytest in a second interpreter: allow for two interpreter starts on a busy machine.
+SLOW = 110.0
+
 CASES = [
     Case("testing-your-code/summarize.py", "text", check=sent_streaming_requests()),
-    Case("testing-your-code/test_summarize_with_mock_transport.py", None, check=made_no_request),
-    Case("testing-your-code/test_summarize_with_local_server.py", None, check=made_no_request),
+    Case(
+        "testing-your-code/test_summarize_with_mock_transport.py",
+        None,
+        check=made_no_request,
+        timeout=SLOW,
+    ),
+    Case(
+        "testing-your-code/test_summarize_with_local_server.py",
+        None,
+        check=made_no_request,
+        timeout=SLOW,
+    ),
 ]
