@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.harness.case import Case
 from tests.harness.checks import sent_streaming_requests
+from tests.harness.paths import SNIPPETS
 from tests.harness.runner import Run
 from tests.standin import StandIn
 from tests.standin.scenarios import basic
@@ -42,6 +43,17 @@ def silently_incomplete(run: Run, api: StandIn) -> None:
     assert run.stderr == "", "a clean early end raises nothing"
     assert run.stdout == "Rivers carry light\n"
     assert not api.completed
+
+
+NEW_KEY = "sk-ant-fake-new-key-kept-in-the-environment"
+
+
+def key_from_the_environment(run: Run, api: StandIn) -> None:
+    """The program sent the key it found in ANTHROPIC_API_KEY, and its code holds no key."""
+    whole_haiku(run, api)
+    (request,) = api.message_requests
+    assert request.headers.get("authorization") == f"Bearer {NEW_KEY}"
+    assert "sk-ant-" not in (SNIPPETS / PLAIN).read_text(encoding="utf-8")
 
 
 PLAIN = "troubleshooting/plain_stream.py"
@@ -88,6 +100,13 @@ CASES = [
         variant="revoked_key",
         **FAILS,
         check=raised("anthropic.AuthenticationError"),
+    ),
+    Case(
+        PLAIN,
+        "text",
+        variant="new_key",
+        env={"ANTHROPIC_API_KEY": NEW_KEY},
+        check=key_from_the_environment,
     ),
     Case(
         PLAIN,
