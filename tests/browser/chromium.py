@@ -8,6 +8,7 @@ tries to reach a third party fails its test instead of reaching the network.
 from __future__ import annotations
 
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,6 +17,7 @@ from playwright.sync_api import (
     Browser,
     BrowserContext,
     ConsoleMessage,
+    Page,
     Playwright,
     Request,
     Response,
@@ -69,16 +71,39 @@ class Traffic:
     foreign: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
-    bytes_by_url: dict[str, int] = field(default_factory=dict)
+    finished: list[Request] = field(default_factory=list)
 
     def is_own(self, url: str) -> bool:
         parts = urlsplit(url)
         return parts.scheme in LOCAL_SCHEMES or f"{parts.scheme}://{parts.netloc}" == self.origin
 
     @property
+    def bytes_by_url(self) -> dict[str, int]:
+        """Bytes of response headers and body per URL, as they came over the wire."""
+        sizes: dict[str, int] = {}
+        for request in self.finished:
+            if urlsplit(request.url).scheme in LOCAL_SCHEMES:
+                continue
+            size = request.sizes()
+            sizes[request.url] = (
+                sizes.get(request.url, 0) + size["responseHeadersSize"] + size["responseBodySize"]
+            )
+        return sizes
+
+    @property
     def bytes_received(self) -> int:
         """Bytes of response headers and bodies, as they came over the wire."""
         return sum(self.bytes_by_url.values())
+
+    def wait_until_finished(self, page: Page, path: str, timeout: float = 15.0) -> None:
+        """Wait until a request for ``path`` has finished (a worker may ask late), then
+        until the network is quiet again."""
+        url = f"{self.origin}{path}"
+        deadline = time.monotonic() + timeout
+        while not any(r.url == url for r in self.finished):
+            assert time.monotonic() < deadline, f"{path} was not loaded within {timeout} s"
+            page.wait_for_timeout(50)
+        page.wait_for_load_state("networkidle")
 
     def problems(self) -> list[str]:
         return (
@@ -116,14 +141,7 @@ class Traffic:
             self.failed.append(f"{response.url} (HTTP {response.status})")
 
     def _on_finished(self, request: Request) -> None:
-        if urlsplit(request.url).scheme in LOCAL_SCHEMES:
-            return
-        sizes = request.sizes()
-        self.bytes_by_url[request.url] = (
-            self.bytes_by_url.get(request.url, 0)
-            + sizes["responseHeadersSize"]
-            + sizes["responseBodySize"]
-        )
+        self.finished.append(request)
 
     def _on_console(self, message: ConsoleMessage) -> None:
         if message.type == "error":
