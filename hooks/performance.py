@@ -137,7 +137,7 @@ def project_table(data: dict[str, Any]) -> str:
             continue
         runs = entry["wall_s"]["n"]
         note = f"{runs} run" + ("s" if runs > 1 else "")
-        if any(entry.get("exit_codes", ())):
+        if any(code != 0 for code in entry.get("exit_codes", ())):
             note += ", some failed"
         for outcome in entry.get("outcomes", ())[-1:]:
             note += "".join(f", {n} {kind}" for kind, n in outcome["counts"].items())

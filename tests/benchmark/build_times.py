@@ -23,21 +23,25 @@ EXCLUDED = "tests/test_performance_page.py"
 OUTCOME = re.compile(r"(\d+) (passed|failed|skipped|errors?|xfailed|xpassed|deselected)")
 
 
-TIMEOUT_S = 1800
+TIMEOUT_S = 1500
 
 
-def _timed(command: list[str], env: dict[str, str]) -> tuple[float, subprocess.CompletedProcess]:
+def _timed(command: list[str], env: dict[str, str]) -> tuple[float, int | None, str]:
+    """Wall seconds, exit code (None when it ran past ``TIMEOUT_S``) and standard output."""
     start = time.perf_counter()
-    done = subprocess.run(
-        command,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        timeout=TIMEOUT_S,
-    )
-    return time.perf_counter() - start, done
+    try:
+        done = subprocess.run(
+            command,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+            timeout=TIMEOUT_S,
+        )
+    except subprocess.TimeoutExpired:
+        return time.perf_counter() - start, None, ""
+    return time.perf_counter() - start, done.returncode, done.stdout
 
 
 def suite(repeats: int) -> dict[str, Any]:
@@ -45,15 +49,13 @@ def suite(repeats: int) -> dict[str, Any]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     times, outcomes = [], []
     for _ in range(repeats):
-        took, done = _timed(command, env)
+        took, code, stdout = _timed(command, env)
         times.append(took)
-        tail = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
-        outcomes.append(
-            {
-                "exit_code": done.returncode,
-                "counts": {kind: int(n) for n, kind in OUTCOME.findall(tail)},
-            }
-        )
+        tail = stdout.strip().splitlines()[-1] if stdout.strip() else ""
+        counts = {kind: int(n) for n, kind in OUTCOME.findall(tail)}
+        if code is None:
+            counts = {"timed out": 1}
+        outcomes.append({"exit_code": code, "counts": counts})
     return {
         "command": "python -m pytest -n auto --ignore=" + EXCLUDED,
         "wall_s": summarise(times, 2),
@@ -67,9 +69,9 @@ def site_build(repeats: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="perf-site-") as out:
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", out]
         for _ in range(repeats):
-            took, done = _timed(command, env)
+            took, code, _ = _timed(command, env)
             times.append(took)
-            exit_codes.append(done.returncode)
+            exit_codes.append(code)
     return {
         "command": "mkdocs build --strict",
         "wall_s": summarise(times, 3),
