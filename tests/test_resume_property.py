@@ -49,7 +49,9 @@ def _resume_through(reply: MessageReply, cut: Cut, overlap_chunks: int) -> tuple
     scenario = faults.interrupted_then_continued(reply, cut, overlap_chunks)
     shown: list[str] = []
     with StandIn(scenario) as api:
-        client = anthropic.Anthropic(base_url=api.url, api_key=FAKE_KEY, max_retries=0)
+        # The SDK's own retries stay on, as in the snippet: after a cut the stand-in closes the
+        # connection, and on a loaded machine the client may try to reuse it first.
+        client = anthropic.Anthropic(base_url=api.url, api_key=FAKE_KEY)
         result = RESUME.stream_with_resume(
             client,
             shown.append,
