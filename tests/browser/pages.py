@@ -32,4 +32,4 @@ def open_page(page: Page, path: str, site_dir: Path, *, quiet: bool = False) -> 
     assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
     diagrams = diagram_count(site_dir, path)
     if diagrams:
-        page.wait_for_function(DIAGRAMS_DRAWN, arg=diagrams, timeout=15_000)
+        page.wait_for_function(DIAGRAMS_DRAWN, arg=diagrams, timeout=30_000)

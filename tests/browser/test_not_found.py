@@ -55,7 +55,7 @@ def test_not_found_page_links_home_search_and_troubleshooting(
     assert urlsplit(page.url).path == "/", f"search link {search} led to {page.url}"
     assert page.evaluate("() => document.getElementById('__search').checked"), "search not open"
     page.keyboard.type("stop_reason", delay=20)
-    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
     # The one expected failure is the missing page itself (and the console line about it).
     problems = [p for p in traffic.problems() if MISSING not in p]
     assert problems == [], "\n".join(problems)

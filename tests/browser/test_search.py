@@ -35,7 +35,7 @@ def test_search_leads_to_a_page_about_the_term(page: Page, site_dir: Path, term:
     box = page.locator("input.md-search__input")
     box.press_sequentially(term, delay=20)
     first = page.locator(".md-search-result__item a").first
-    first.wait_for(timeout=10_000)
+    first.wait_for(timeout=30_000)
     href = first.get_attribute("href")
     assert href, "first search result has no link"
     first.click()
