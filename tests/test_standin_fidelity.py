@@ -9,6 +9,7 @@ the SDK cannot fold, or a stream that disagrees with its JSON twin, fails here.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import anthropic
@@ -95,7 +96,9 @@ def test_stream_matches_the_non_streamed_message(name: str, reply: MessageReply)
                     snap = accumulate_event(event=event, current_snapshot=snap, json_bufs=bufs)
             return via_helper, _comparable(snap)
 
-        via_helper, via_raw = asyncio.run(read_async())
+        # A fresh thread has no event loop of its own, whatever else runs in this worker.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            via_helper, via_raw = pool.submit(asyncio.run, read_async()).result()
         assert via_helper == expected, "AsyncMessageStream accumulated a different message"
         assert via_raw == expected, "async create(stream=True) folded differently"
         assert all(r.status == 200 for r in api.message_requests)
