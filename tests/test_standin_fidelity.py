@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import Any
 
 import anthropic
@@ -36,7 +37,10 @@ def _complete_replies() -> list[tuple[str, MessageReply]]:
             if isinstance(reply, MessageReply) and reply.cut is None:
                 if reply.delta_before_start or reply.pauses:
                     continue  # a deliberately broken order, or a long pause: faults, not fidelity
-                found.append((f"{name}#{n}", reply))
+                unpaced = replace(reply, first_event_delay=0.0, event_delay=0.0)
+                if any(unpaced == seen for _, seen in found):
+                    continue  # the same content under another scenario's name
+                found.append((f"{name}#{n}", unpaced))
     return found
 
 
