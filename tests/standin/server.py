@@ -139,6 +139,8 @@ class StandIn:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Small SSE writes leave at once, as a streaming service sends them.
+    disable_nagle_algorithm = True
     server_version = "standin"
     sys_version = ""
     owner: StandIn
