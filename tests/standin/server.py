@@ -112,9 +112,9 @@ class StandIn:
             return self.disconnects[0] if self.disconnects else None
 
     # -- internals ------------------------------------------------------------------------
-    def _next_ids(self) -> tuple[str, str]:
-        n = next(self._ids)
-        return f"msg_standin_{n:04d}", f"req_standin_{n:04d}"
+    def _next_request_id(self) -> str:
+        """Numbered per server, so golden files stay stable; the message id shares the number."""
+        return f"req_standin_{next(self._ids):04d}"
 
     def _choose(self, body: dict[str, Any]) -> Reply:
         with self._lock:
@@ -193,12 +193,12 @@ class _Handler(BaseHTTPRequestHandler):
     # -- routes ---------------------------------------------------------------------------
     def do_GET(self) -> None:
         self._record(None)
-        _, request_id = self.owner._next_ids()
+        request_id = self.owner._next_request_id()
         self._send_error(ApiError(404, "not_found_error", f"Not found: {self.path}"), request_id)
 
     def do_POST(self) -> None:
         raw = self._read_body()
-        _, request_id = self.owner._next_ids()
+        request_id = self.owner._next_request_id()
         try:
             body: Any = json.loads(raw) if raw else None
         except json.JSONDecodeError:
