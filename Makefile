@@ -21,21 +21,21 @@ build: $(DEPS) $(VENDOR)
 
 # Start the local Messages API stand-in by hand (see README).
 standin: $(DEPS)
-	$(BIN)/python -m tests.standin --port 4010
+	$(BIN)/python -m standin --port 4010
 
 update-goldens: $(DEPS) $(VENDOR)
-	$(BIN)/python -m pytest tests/test_snippets.py --update-goldens
+	$(BIN)/python -m pytest tests/examples/test_snippets.py --update-goldens
 
 benchmark: $(DEPS) $(VENDOR)
-	$(BIN)/python -m tests.benchmark
+	$(BIN)/python -m benchmark
 
 lint: $(DEPS)
-	$(BIN)/ruff check snippets tests
-	$(BIN)/ruff format --check snippets tests
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 format: $(DEPS)
-	$(BIN)/ruff check --fix snippets tests
-	$(BIN)/ruff format snippets tests
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 $(DEPS): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; found " + sys.version.split()[0])'

@@ -1,6 +1,6 @@
 """MkDocs hook: render the benchmark's figures into the pages, so none is typed by hand.
 
-The benchmark (``python -m tests.benchmark``, ``make benchmark``) writes
+The benchmark (``python -m benchmark``, ``make benchmark``) writes
 ``docs/data/performance.json``. A page asks for a figure, a table or a chart with a placeholder
 ``{{ perf.NAME }}``; this hook replaces it at build time from that file. An unknown name, or a
 missing data file, fails the build instead of printing a wrong or empty value.

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.standin import StandIn
+from standin import StandIn
 
-pytest_plugins = ["tests.live"]  # pytest --live: the snippets against the real API
+pytest_plugins = ["tests.examples.live"]  # pytest --live: the snippets against the real API
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

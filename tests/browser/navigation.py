@@ -8,7 +8,7 @@ from typing import Any
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from tests.harness.paths import ROOT
+from tests.support.paths import ROOT
 
 
 @functools.cache

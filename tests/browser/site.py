@@ -16,7 +16,7 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from tests.harness.paths import DOCS, ROOT
+from tests.support.paths import DOCS, ROOT
 
 MERMAID_SOURCE = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 MERMAID_VENDORED = DOCS / "assets" / "vendor" / "mermaid.min.js"

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 import tomllib
 
-from tests.harness.paths import DOCS, ROOT
-from tests.harness.runner import FAKE_KEY
-from tests.standin.scenarios import SCENARIOS
+from standin.scenarios import SCENARIOS
+from tests.examples.harness.runner import FAKE_KEY
+from tests.support.paths import DOCS, ROOT
 
 PAGE = (DOCS / "about-the-examples.md").read_text(encoding="utf-8")
 SCENARIO_ROW = re.compile(r"^\| `([a-z0-9_]+)` \|", re.MULTILINE)

@@ -18,7 +18,7 @@ from playwright.sync_api import Locator, Page
 
 from tests.browser.pages import open_page
 from tests.browser.site import page_paths_from_docs
-from tests.harness.paths import DOCS, GOLDEN_SUFFIX, ROOT
+from tests.support.paths import DOCS, GOLDEN_SUFFIX, ROOT
 
 WHOLE_FILE_INCLUDE = re.compile(r'^\s*--8<--\s+"(snippets/[^":]+)"\s*$', re.MULTILINE)
 SENTINEL = "nothing copied yet"

@@ -16,7 +16,7 @@ import pytest
 
 from tests.browser.navigation import nav_sources, site_config, url_path
 from tests.browser.site import page_paths_from_docs
-from tests.harness.paths import DOCS
+from tests.support.paths import DOCS
 
 DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
 FOOTER_LINK = re.compile(r'<a href="([^"]*)" class="md-footer__link md-footer__link--(prev|next)"')

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.pages import open_page
-from tests.harness.paths import DOCS
+from tests.support.paths import DOCS
 
 TERMS = ("input_json_delta", "overloaded_error", "stop_reason", "text_stream", "message_delta")
 

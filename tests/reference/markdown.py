@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tests.harness.paths import DOCS
+from tests.support.paths import DOCS
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 INCLUDE = re.compile(r'--8<--\s+"([^":]+)(?::(\d+):(\d+))?"')

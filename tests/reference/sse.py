@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tests.harness.paths import ROOT
+from tests.support.paths import ROOT
 
 
 @dataclass(frozen=True)

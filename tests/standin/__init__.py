@@ -1,5 +1,1 @@
-"""A faithful local stand-in for the Claude Messages API (see ``server.StandIn``)."""
-
-from .server import StandIn
-
-__all__ = ["StandIn"]
+"""The stand-in behaves like the Messages API: same refusals, same streams, faults as named."""

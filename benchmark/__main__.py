@@ -1,0 +1,197 @@
+"""``python -m benchmark``: measure, then write ``docs/data/performance.json``.
+
+The stand-in is paced like a model by two flags (time to first token, tokens per second); the
+figures and the settings they were measured with go to the data file, which the Performance
+page is rendered from. ``--quick`` is a smoke run (small replies, fast pacing, no suite or site
+timing) that writes to a temporary file unless ``--output`` says otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tests.support.paths import ROOT
+
+from . import build_times, client_cost, latency, machine, relay
+from .clients import PARSER_NAME
+from .latency import Pacing
+from .remote import RemoteStandIn
+
+DATA_FILE = ROOT / "docs" / "data" / "performance.json"
+FULL_SIZES = {"short": 10, "medium": 200, "long": 1000}
+QUICK_SIZES = {"short": 10, "medium": 40, "long": 120}
+RELAY_CHUNKS = {"full": 100, "quick": 20}
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmark", description=__doc__)
+    parser.add_argument(
+        "--repeats", type=int, default=5, help="runs of each measurement (default 5; >= 3)"
+    )
+    parser.add_argument(
+        "--ttft-ms",
+        type=float,
+        default=500.0,
+        help="the stand-in's wait before its first event, in ms (default 500)",
+    )
+    parser.add_argument(
+        "--tokens-per-second",
+        type=float,
+        default=100.0,
+        help="the stand-in's pace after that: one event every 1/N s (default 100)",
+    )
+    parser.add_argument(
+        "--suite-repeats",
+        type=int,
+        default=1,
+        help="runs of the whole test suite (default 1: it takes minutes; 0 skips it)",
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="smoke run: small replies, 20 ms / 1000 tokens/s pacing, no suite or site timing",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        help=f"where to write the results (default {DATA_FILE.relative_to(ROOT)}; "
+        "a temporary file with --quick)",
+    )
+    args = parser.parse_args(argv)
+    if args.repeats < 1:
+        parser.error("--repeats must be at least 1")
+    if args.ttft_ms < 0 or args.tokens_per_second <= 0:
+        parser.error("--ttft-ms must be >= 0 and --tokens-per-second > 0")
+    if args.quick:
+        args.ttft_ms, args.tokens_per_second = 20.0, 1000.0
+        args.repeats = min(args.repeats, 3)
+        args.suite_repeats = 0
+    if args.output is None:
+        args.output = (
+            Path(tempfile.gettempdir()) / "performance-quick.json" if args.quick else DATA_FILE
+        )
+    return args
+
+
+_STARTED = time.perf_counter()
+
+
+def _say(message: str) -> None:
+    print(f"[{time.perf_counter() - _STARTED:6.1f} s] {message}", file=sys.stderr, flush=True)
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    sizes = QUICK_SIZES if args.quick else FULL_SIZES
+    pacing = Pacing(args.ttft_ms, args.tokens_per_second)
+    started = time.perf_counter()
+    load_before = machine.load_average()
+    with RemoteStandIn() as api:
+        _say(f"time to first text, {args.repeats} repeats of {sizes} tokens ...")
+        lat = latency.measure(api, sizes, pacing, args.repeats)
+        _say("client-side cost of reading a stream, unpaced ...")
+        cost = client_cost.measure(api, sizes, args.repeats, quick=args.quick)
+        _say("latency the browser relay adds per chunk ...")
+        chunks = RELAY_CHUNKS["quick" if args.quick else "full"]
+        try:
+            relayed = relay.measure(api, chunks, pacing.event_delay, args.repeats)
+        except (RuntimeError, OSError) as exc:  # the rest of the run is still worth keeping
+            relayed = {"available": False, "note": f"the relay failed: {exc}"}
+    if args.quick:
+        suite: dict[str, Any] = {"skipped": "quick run"}
+        site: dict[str, Any] = {"skipped": "quick run"}
+    else:
+        _say("site build time ...")
+        site = build_times.site_build(args.repeats)
+        if args.suite_repeats:
+            _say(f"test suite wall time, {args.suite_repeats} run(s) ...")
+            suite = build_times.suite(args.suite_repeats)
+        else:
+            suite = {"skipped": "--suite-repeats 0"}
+    load_after = machine.load_average()
+    return {
+        "about": "Written by `python -m benchmark` (make benchmark). The Performance "
+        "page is rendered from this file: do not edit it by hand.",
+        "schema": 1,
+        "generated_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "duration_s": round(time.perf_counter() - started, 1),
+        "quick": args.quick,
+        "repeats": args.repeats,
+        "machine": {
+            **machine.describe(),
+            "load_average_before": load_before,
+            "load_average_after": load_after,
+        },
+        "packages": machine.package_versions(),
+        "pacing": {
+            "ttft_ms": args.ttft_ms,
+            "tokens_per_second": args.tokens_per_second,
+            "first_event_delay_s": round(pacing.first_event_delay, 6),
+            "event_delay_s": round(pacing.event_delay, 6),
+            "events_per_reply": "tokens + 5 (one text delta a token), plus one ping",
+        },
+        "latency": lat,
+        "client_cost": cost,
+        "relay": relayed,
+        "site_build": site,
+        "suite": suite,
+        "headline": headline(lat, cost, relayed),
+        "caveats": caveats(load_before, load_after),
+        "no_sdk_parser": PARSER_NAME,
+    }
+
+
+def headline(lat: dict[str, Any], cost: dict[str, Any], relayed: dict[str, Any]) -> dict[str, Any]:
+    """The few figures the prose quotes, each with its spread."""
+    per_event = {
+        row["client"]: row["cpu_us_per_event"]
+        for row in cost["clients"]
+        if "cpu_us_per_event" in row
+    }
+    short = cost["short_size"]
+    return {
+        "first_text_ratio": lat["first_text_ratio"],
+        "first_text_gain_ms": lat["first_text_gain_ms"],
+        "cpu_us_per_event": per_event,
+        "short_reply_streaming_overhead_cpu_ms": cost["short_reply_streaming_overhead_cpu_ms"],
+        "short_size": short,
+        "relay_added_ms": relayed.get("added_ms"),
+    }
+
+
+def caveats(load_before: list[float] | None, load_after: list[float] | None) -> list[str]:
+    notes = [
+        "The stand-in runs on the same machine as the client: there is no network between "
+        "them, so the figures show what the client and the pacing cost, not a real "
+        "connection's round trips.",
+        "Time to first token and the token rate are set by flags, not measured from a model: "
+        "the latency ratios follow from them plus what the client adds.",
+    ]
+    cores = machine.describe()["cpu_count"] or 1
+    busiest = max((load_before or [0])[0], (load_after or [0])[0])
+    if busiest > cores / 2:
+        notes.append(
+            f"The machine was busy while measuring (1-minute load average up to {busiest} on "
+            f"{cores} CPUs): other work competed for the CPUs, which widens the spread and "
+            "inflates wall-clock times more than CPU times."
+        )
+    return notes
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    results = run(args)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    _say(f"wrote {args.output} in {results['duration_s']} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""How long the project's own loops take: the test suite and the site build.
+
+Both run as subprocesses, as a maintainer runs them. The suite leaves out the test that runs
+this benchmark (it would run a benchmark inside the benchmark).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from typing import Any
+
+from tests.support.paths import ROOT
+
+from .stats import summarise
+
+SUITE = [sys.executable, "-m", "pytest", "-n", "auto", "-q"]
+EXCLUDED = "tests/site/test_performance_page.py"
+OUTCOME = re.compile(r"(\d+) (passed|failed|skipped|errors?|xfailed|xpassed|deselected)")
+
+
+TIMEOUT_S = 1500
+
+
+def _timed(command: list[str], env: dict[str, str]) -> tuple[float, int | None, str]:
+    """Wall seconds, exit code (None when it ran past ``TIMEOUT_S``) and standard output."""
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(
+            command,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+            timeout=TIMEOUT_S,
+        )
+    except subprocess.TimeoutExpired:
+        return time.perf_counter() - start, None, ""
+    return time.perf_counter() - start, done.returncode, done.stdout
+
+
+def suite(repeats: int) -> dict[str, Any]:
+    command = [*SUITE, f"--ignore={EXCLUDED}"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    times, outcomes = [], []
+    for _ in range(repeats):
+        took, code, stdout = _timed(command, env)
+        times.append(took)
+        tail = stdout.strip().splitlines()[-1] if stdout.strip() else ""
+        counts = {kind: int(n) for n, kind in OUTCOME.findall(tail)}
+        if code is None:
+            counts = {"timed out": 1}
+        outcomes.append({"exit_code": code, "counts": counts})
+    return {
+        "command": "python -m pytest -n auto --ignore=" + EXCLUDED,
+        "wall_s": summarise(times, 2),
+        "outcomes": outcomes,
+    }
+
+
+def site_build(repeats: int) -> dict[str, Any]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    times, exit_codes = [], []
+    with tempfile.TemporaryDirectory(prefix="perf-site-") as out:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", out]
+        for _ in range(repeats):
+            took, code, _ = _timed(command, env)
+            times.append(took)
+            exit_codes.append(code)
+    return {
+        "command": "mkdocs build --strict",
+        "wall_s": summarise(times, 3),
+        "exit_codes": exit_codes,
+    }

@@ -1,0 +1,28 @@
+"""The complete example, under the happy path and each failure it claims to handle."""
+
+from tests.examples.harness.case import Case
+from tests.examples.harness.checks import sent_streaming_requests
+
+SNIPPET = "complete-example/stream_with_error_handling.py"
+
+CASES = [
+    Case(SNIPPET, "text", check=sent_streaming_requests()),
+    Case(SNIPPET, "rate_limited_then_ok", variant="rate_limited", check=sent_streaming_requests(2)),
+    Case(
+        SNIPPET,
+        "overloaded_mid_stream",
+        variant="overloaded_mid_stream",
+        exit_code=1,
+        output="combined",
+    ),
+    Case(SNIPPET, "dropped_mid_stream", variant="dropped", exit_code=1, output="combined"),
+    Case(SNIPPET, "ended_early", variant="ended_early", exit_code=1, output="combined"),
+    Case(
+        SNIPPET,
+        None,
+        variant="bad_key",
+        env={"ANTHROPIC_API_KEY": "not-a-key"},
+        exit_code=1,
+        output="combined",
+    ),
+]

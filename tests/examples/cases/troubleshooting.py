@@ -1,0 +1,138 @@
+"""Troubleshooting: each symptom on the page is what its reproducer printed under its fault."""
+
+from __future__ import annotations
+
+from standin import StandIn
+from standin.scenarios import basic
+from tests.examples.harness.case import Case
+from tests.examples.harness.checks import sent_streaming_requests
+from tests.examples.harness.runner import Run
+from tests.support.paths import SNIPPETS
+
+HAIKU_TEXT = basic.HAIKU.blocks[0].text
+
+
+def sent_without_stream(run: Run, api: StandIn) -> None:
+    (request,) = api.message_requests
+    assert "stream" not in request.body
+    assert run.stdout.startswith('{"id"')
+
+
+def whole_haiku(run: Run, api: StandIn) -> None:
+    sent_streaming_requests(1)(run, api)
+    assert HAIKU_TEXT in run.stdout
+
+
+def requests_made(count: int):  # type: ignore[no-untyped-def]
+    def check(run: Run, api: StandIn) -> None:
+        assert len(api.message_requests) == count
+
+    return check
+
+
+def raised(exception: str):  # type: ignore[no-untyped-def]
+    """The program died of ``exception`` (the last line of its traceback names it)."""
+
+    def check(run: Run, api: StandIn) -> None:
+        assert run.error_line.startswith(f"{exception}:"), run.stderr[-500:]
+
+    return check
+
+
+def silently_incomplete(run: Run, api: StandIn) -> None:
+    assert run.stderr == "", "a clean early end raises nothing"
+    assert run.stdout == "Rivers carry light\n"
+    assert not api.completed
+
+
+NEW_KEY = "sk-ant-fake-new-key-kept-in-the-environment"
+
+
+def key_from_the_environment(run: Run, api: StandIn) -> None:
+    """The program sent the key it found in ANTHROPIC_API_KEY, and its code holds no key."""
+    whole_haiku(run, api)
+    (request,) = api.message_requests
+    assert request.headers.get("authorization") == f"Bearer {NEW_KEY}"
+    assert "sk-ant-" not in (SNIPPETS / PLAIN).read_text(encoding="utf-8")
+
+
+PLAIN = "troubleshooting/plain_stream.py"
+FAILS = {"exit_code": 1, "output": "stdout+error"}
+
+CASES = [
+    Case("troubleshooting/not_streaming.sh", "text", check=sent_without_stream),
+    # The plain program under each fault: the error line a reader sees.
+    Case(
+        PLAIN,
+        "dropped_mid_stream",
+        variant="dropped",
+        **FAILS,
+        check=raised("httpx2.RemoteProtocolError"),
+    ),
+    Case(
+        PLAIN,
+        "overloaded_mid_stream",
+        variant="error_event",
+        **FAILS,
+        check=raised("anthropic.APIStatusError"),
+    ),
+    Case(PLAIN, "ended_early", variant="ended_early", check=silently_incomplete),
+    Case(
+        PLAIN,
+        "rate_limited_always",
+        variant="rate_limited",
+        **FAILS,
+        check=lambda run, api: (
+            raised("anthropic.RateLimitError")(run, api),
+            requests_made(3)(run, api),
+        ),
+    ),
+    Case(
+        PLAIN,
+        "status_403",
+        variant="forbidden",
+        **FAILS,
+        check=raised("anthropic.PermissionDeniedError"),
+    ),
+    Case(
+        PLAIN,
+        "status_401",
+        variant="revoked_key",
+        **FAILS,
+        check=raised("anthropic.AuthenticationError"),
+    ),
+    Case(
+        PLAIN,
+        "text",
+        variant="new_key",
+        env={"ANTHROPIC_API_KEY": NEW_KEY},
+        check=key_from_the_environment,
+    ),
+    Case(
+        PLAIN,
+        "delta_before_start",
+        variant="delta_before_start",
+        **FAILS,
+        check=raised("IndexError"),
+    ),
+    # The SDK's parser copes with CRLF line endings split into 1-byte chunks.
+    Case(PLAIN, "framed_crlf_one_byte", variant="crlf_one_byte", check=whole_haiku),
+    Case(
+        "troubleshooting/float_timeout.py",
+        "stalled",
+        env={"CLIENT_TIMEOUT_SECONDS": "0.5"},
+        **FAILS,
+        check=raised("httpx2.ReadTimeout"),
+    ),
+    Case("troubleshooting/naive_sse_parser.py", "text", check=whole_haiku),
+    Case("troubleshooting/naive_sse_parser.py", "framed_crlf_one_byte", variant="crlf_one_byte"),
+    Case("troubleshooting/blocks_by_index.py", "delta_before_start", check=whole_haiku),
+    Case(
+        "troubleshooting/create_then_text_stream.py",
+        "text",
+        **FAILS,
+        check=raised("AttributeError"),
+    ),
+    Case("troubleshooting/event_loop_error.py", "text", **FAILS, check=raised("RuntimeError")),
+    Case("troubleshooting/event_dispatch.py", "unknown_event", **FAILS, check=raised("KeyError")),
+]

@@ -1,0 +1,29 @@
+"""Streaming without the SDK: a plain HTTP client and a small SSE parser, under odd framings."""
+
+from standin import StandIn
+from tests.examples.harness.case import Case
+from tests.examples.harness.checks import sent_streaming_requests, stream_read_to_the_end
+from tests.examples.harness.runner import Run
+
+CLIENT = "without-sdk/stream_with_httpx2.py"
+
+
+def made_no_request(run: Run, api: StandIn) -> None:
+    assert not api.requests, "the parser demo should not call the API"
+
+
+def read_whole_stream(run: Run, api: StandIn) -> None:
+    sent_streaming_requests()(run, api)
+    stream_read_to_the_end(run, api)
+
+
+CASES = [
+    Case("without-sdk/sse_parser.py", None, check=made_no_request),
+    Case(CLIENT, "text", check=read_whole_stream),
+    Case(CLIENT, "framed_crlf_one_byte", variant="crlf_one_byte", check=read_whole_stream),
+    Case(CLIENT, "framed_cr_seven_bytes", variant="cr_odd_chunks", check=read_whole_stream),
+    Case(CLIENT, "unknown_event", variant="unknown_event", check=read_whole_stream),
+    Case(CLIENT, "overloaded_mid_stream", variant="overloaded_mid_stream", exit_code=1),
+    Case(CLIENT, "ended_early", variant="ended_early", exit_code=1),
+    Case(CLIENT, None, variant="bad_key", env={"ANTHROPIC_API_KEY": "not-a-key"}, exit_code=1),
+]

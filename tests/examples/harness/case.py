@@ -1,0 +1,52 @@
+"""A snippet test case: which snippet, which scenario, what it must do.
+
+Cases are declared in ``tests/examples/cases/<page>.py`` as ``CASES = [Case(...)]``; one snippet may
+have several cases (the same code under different faults), each with its own golden file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from tests.support.paths import GOLDEN_SUFFIX, SNIPPETS
+
+if TYPE_CHECKING:
+    from standin import StandIn
+    from standin.scenarios import Scenario
+
+    from .runner import Run
+
+Check = Callable[["Run", "StandIn"], None]
+
+
+@dataclass(frozen=True)
+class Case:
+    """``output`` picks what the golden file holds: stdout alone; ``combined``, stdout and
+    stderr interleaved as a terminal shows them; or ``stdout+error``, stdout then the last
+    line of stderr (the exception at the bottom of a traceback)."""
+
+    snippet: str
+    scenario: str | Scenario | None
+    variant: str = ""
+    exit_code: int = 0
+    env: Mapping[str, str] = field(default_factory=dict)
+    output: Literal["stdout", "combined", "stdout+error"] = "stdout"
+    check: Check | None = None
+    timeout: float = 60.0
+
+    @property
+    def path(self) -> Path:
+        return SNIPPETS / self.snippet
+
+    @property
+    def golden(self) -> Path:
+        stem = self.path.name.rsplit(".", 1)[0]
+        name = f"{stem}.{self.variant}{GOLDEN_SUFFIX}" if self.variant else f"{stem}{GOLDEN_SUFFIX}"
+        return self.path.with_name(name)
+
+    @property
+    def id(self) -> str:
+        return f"{self.snippet}[{self.variant}]" if self.variant else self.snippet

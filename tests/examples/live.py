@@ -1,0 +1,99 @@
+"""Live mode: ``pytest --live`` also runs the snippets against the real Messages API.
+
+The stand-in proves each snippet byte for byte; live mode proves the same files still work
+against the service itself. A real reply differs on every run, so a live run checks structure,
+not text: the snippet exits as its case expects and prints something. Only cases whose
+scenario the real API can produce on request are run (a happy path: no HTTP error, no cut,
+no broken upstream), with the caller's ``ANTHROPIC_API_KEY`` and no base URL override.
+
+Without ``--live`` nothing here is collected; with it but with no key, every live test is
+skipped and says why. ``pytest --live -m live`` runs the live tests alone.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from standin.replies import MessageReply
+from standin.scenarios import Scenario, get
+from tests.examples.harness.case import Case
+from tests.examples.harness.collect import all_cases
+from tests.examples.harness.runner import run
+
+OPTION = "--live"
+NO_KEY = (
+    "live mode needs a real key: set ANTHROPIC_API_KEY to run the snippets against the "
+    "Messages API (each live test makes real, billed requests)"
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        OPTION,
+        action="store_true",
+        help="also run every happy-path snippet against the real Messages API "
+        "(needs ANTHROPIC_API_KEY; makes billed requests)",
+    )
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    """Attach the live tests to this file, and only when ``--live`` is given."""
+    if parent.config.getoption(OPTION) and file_path == Path(__file__):
+        return LiveSnippets.from_parent(parent, path=file_path)
+    return None
+
+
+def reproducible_live(case: Case) -> bool:
+    """Whether the real API can be expected to answer this case's scenario as scripted."""
+    if case.exit_code != 0 or {"ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL"} & set(case.env):
+        return False
+    if case.scenario is None:
+        return True
+    scenario: Scenario = get(case.scenario) if isinstance(case.scenario, str) else case.scenario
+    return all(
+        isinstance(reply, MessageReply)
+        and reply.cut is None
+        and not getattr(reply, "delta_before_start", False)
+        for reply in scenario.replies
+    )
+
+
+def live_cases() -> list[Case]:
+    return [case for case in all_cases() if reproducible_live(case)]
+
+
+def real_key() -> str | None:
+    key = os.environ.get("ANTHROPIC_API_KEY", "").strip()
+    return key if key and "fake" not in key else None
+
+
+class LiveSnippets(pytest.File):
+    def collect(self) -> Iterator[pytest.Item]:
+        for case in live_cases():
+            item = LiveSnippet.from_parent(self, name=f"live[{case.id}]", case=case)
+            item.add_marker(pytest.mark.live)
+            item.add_marker(pytest.mark.timeout(case.timeout * 2))
+            yield item
+
+
+class LiveSnippet(pytest.Item):
+    def __init__(self, *, case: Case, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.case = case
+
+    def runtest(self) -> None:
+        if real_key() is None:
+            pytest.skip(NO_KEY)
+        result = run(self.case, None)
+        assert result.returncode == self.case.exit_code, (
+            f"{self.case.id} exited {result.returncode} against the real API, expected "
+            f"{self.case.exit_code}\n--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
+        )
+        assert result.stdout.strip(), f"{self.case.id} printed nothing against the real API"
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.case.path, 0, f"live: {self.case.id}"

@@ -1,0 +1,269 @@
+"""The Performance page shows the benchmark's figures, and the benchmark still runs.
+
+The page is generated from ``docs/data/performance.json`` by ``hooks/performance.py``; these
+tests build the site and read the tables back, so a page that disagrees with its data (or data
+that no longer fits the page) fails here. They never judge the figures themselves: timings
+depend on the machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+from datetime import datetime
+from importlib import metadata
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import markdown
+import pytest
+
+from tests.support.paths import DOCS, ROOT
+
+DATA_FILE = DOCS / "data" / "performance.json"
+HOOK = ROOT / "hooks" / "performance.py"
+NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+STAT_KEYS = ("median", "min", "max", "q1", "q3", "n", "values")
+
+
+def _hook() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("performance_hook", HOOK)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _data(path: Path = DATA_FILE) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+# -- the data file ----------------------------------------------------------------------------
+def _stats(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Every summary (median, spread, n) in the measured sections, with where it is."""
+    found: list[tuple[str, dict[str, Any]]] = []
+
+    def walk(node: Any, where: str) -> None:
+        if isinstance(node, dict):
+            if "median" in node:
+                found.append((where, node))
+                return
+            for key, value in node.items():
+                walk(value, f"{where}.{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, f"{where}[{i}]")
+
+    for section in ("latency", "client_cost", "relay", "site_build"):
+        walk(data[section], section)
+    return found
+
+
+def check_results(data: dict[str, Any], *, min_repeats: int) -> None:
+    """The fields the page and a reader rely on, and summaries that are internally sound."""
+    for key in ("generated_at", "repeats", "machine", "packages", "pacing", "headline"):
+        assert key in data, f"the data file has no {key!r}"
+    stamp = datetime.strptime(data["generated_at"], "%Y-%m-%dT%H:%M:%SZ")
+    assert stamp.year >= 2026
+    machine = data["machine"]
+    assert isinstance(machine["cpu_count"], int) and machine["cpu_count"] >= 1
+    for key in ("cpu_model", "python", "platform"):
+        assert isinstance(machine[key], str) and machine[key], f"machine.{key} is empty"
+    assert data["packages"]["anthropic"] and data["packages"]["httpx2"]
+    pacing = data["pacing"]
+    assert pacing["ttft_ms"] >= 0 and pacing["tokens_per_second"] > 0
+    assert pacing["event_delay_s"] == pytest.approx(1 / pacing["tokens_per_second"], rel=1e-3)
+    assert data["repeats"] >= min_repeats, f"fewer than {min_repeats} repeats"
+    assert set(data["latency"]["sizes"]) == {"short", "medium", "long"}
+    assert data["relay"]["available"], "the relay's latency was not measured"
+    stats = _stats(data)
+    assert len(stats) > 30, "the measured sections hold too few figures"
+    for where, s in stats:
+        assert set(STAT_KEYS) <= set(s), f"{where} lacks {set(STAT_KEYS) - set(s)}"
+        assert s["n"] == len(s["values"]) == data["repeats"], f"{where}: n is not the repeats"
+        assert s["min"] <= s["q1"] <= s["median"] <= s["q3"] <= s["max"], f"{where}: disorder"
+
+
+def test_data_file_has_the_required_fields_and_enough_repeats() -> None:
+    data = _data()
+    check_results(data, min_repeats=3)
+    assert data["quick"] is False, "the committed data file comes from a quick smoke run"
+
+
+def test_data_file_was_measured_with_the_installed_packages() -> None:
+    """An upgrade of the SDK or httpx2 makes the figures stale: rerun `make benchmark`."""
+    packages = _data()["packages"]
+    for name in ("anthropic", "httpx2"):
+        assert packages[name] == metadata.version(name), (
+            f"{name} {packages[name]} was measured, {metadata.version(name)} is installed: "
+            "run `make benchmark`"
+        )
+
+
+# -- the built page ---------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built into a temporary folder (strictness is test_site_build's job)."""
+    out = tmp_path_factory.mktemp("site")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, f"mkdocs build failed:\n{done.stderr}"
+    return out
+
+
+def table(page: str, table_id: str) -> list[list[str]]:
+    """The body rows of the table inside the element with ``table_id``, as cell texts."""
+    match = re.search(rf'id="{table_id}"[^>]*>(.*?)</table>', page, re.DOTALL)
+    assert match, f"no table #{table_id} on the page"
+    body = match.group(1).split("<tbody>", 1)[-1]
+    rows = []
+    for row in re.findall(r"<tr>(.*?)</tr>", body, re.DOTALL):
+        cells = re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.DOTALL)
+        rows.append([html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in cells])
+    return rows
+
+
+def agrees(shown: str, stats: dict[str, Any]) -> None:
+    """A cell ``median (min to max)`` shows the data's figures, to the digits it prints."""
+    numbers = NUMBER.findall(shown)
+    keys = ("median",) if stats["n"] == 1 else ("median", "min", "max")
+    assert len(numbers) == len(keys), f"expected {' and '.join(keys)} in {shown!r}"
+    for text, key in zip(numbers, keys, strict=True):
+        digits = len(text.split(".")[1]) if "." in text else 0
+        value = float(text.replace(",", ""))
+        assert abs(value - stats[key]) <= 0.5 * 10**-digits + 1e-9, (
+            f"{shown!r}: {key} is {stats[key]} in the data file"
+        )
+
+
+def check_tables(page: str, data: dict[str, Any]) -> None:
+    runs = {(r["size"], r["mode"]): r for r in data["latency"]["runs"]}
+    rows = table(page, "perf-latency")
+    assert len(rows) == len(data["latency"]["sizes"])
+    for row, (size, tokens) in zip(rows, data["latency"]["sizes"].items(), strict=True):
+        assert row[0] == f"{size} ({tokens} tokens)"
+        agrees(row[1], runs[(size, "streaming")]["first_text_s"])
+        agrees(row[2], runs[(size, "non-streaming")]["first_text_s"])
+        agrees(row[3], data["latency"]["first_text_ratio"][size])
+        agrees(row[4], runs[(size, "streaming")]["complete_s"])
+
+    cost = data["client_cost"]
+    rows = table(page, "perf-cost")
+    assert len(rows) == len(cost["clients"])
+    for row, client in zip(rows, cost["clients"], strict=True):
+        assert row[0] == client["label"]
+        if "cpu_us_per_event" in client:
+            agrees(row[1], client["cpu_us_per_event"])
+            agrees(row[4], client["by_size"][cost["long_size"]]["events_per_second"])
+        agrees(row[2], client["by_size"][cost["short_size"]]["cpu_ms_per_reply"])
+        agrees(row[3], client["by_size"][cost["long_size"]]["cpu_ms_per_reply"])
+
+    rows = table(page, "perf-relay")
+    for row, key in zip(rows, ("direct_ms", "relayed_ms", "added_ms"), strict=True):
+        agrees(row[1], data["relay"][key])
+
+    rows = {row[0]: row for row in table(page, "perf-project")}
+    for key, label in (("suite", "Test suite"), ("site_build", "Site build")):
+        if "wall_s" in data[key]:
+            agrees(rows[label][2], data[key]["wall_s"])
+        else:
+            assert "not measured" in rows[label][2]
+
+
+def test_the_page_tables_show_the_data_file(site: Path) -> None:
+    page = (site / "performance" / "index.html").read_text(encoding="utf-8")
+    check_tables(page, _data())
+
+
+def test_the_charts_have_a_text_alternative_and_theme_colours(site: Path) -> None:
+    page = (site / "performance" / "index.html").read_text(encoding="utf-8")
+    data = _data()
+    for chart in ("perf-latency-chart", "perf-cost-chart"):
+        svg = re.search(rf'<svg class="perf-chart" id="{chart}".*?</svg>', page, re.DOTALL)
+        assert svg, f"no chart #{chart}"
+        assert 'role="img"' in svg.group(0)
+        desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg.group(0), re.DOTALL)
+        assert desc and "median" in desc.group(1)
+        assert "var(--md-default-fg-color)" in svg.group(0), "text colour must follow the scheme"
+        addresses = set(re.findall(r"(?:https?:)?//[\w.-]+[^\s\"')]*", svg.group(0)))
+        assert addresses <= {"http://www.w3.org/2000/svg"}, f"the chart refers to {addresses}"
+    stream_first = data["latency"]["runs"][0]["first_text_s"]["median"]
+    assert f"median {stream_first:,.3f} s" in page
+
+
+def test_every_placeholder_on_every_page_is_filled(site: Path) -> None:
+    hook = _hook()
+    values = hook.scalars(_data())
+    used = 0
+    for source in DOCS.rglob("*.md"):
+        names = hook.PLACEHOLDER.findall(source.read_text(encoding="utf-8"))
+        rel = source.relative_to(DOCS).with_suffix("")
+        built = site / (rel.parent if rel.name == "index" else rel) / "index.html"
+        page = built.read_text(encoding="utf-8")
+        assert "{{ perf." not in page, f"{built} still holds a placeholder"
+        for name in names:
+            if name in values:
+                used += 1
+                assert values[name] in page, f"{rel}: perf.{name} = {values[name]!r} not shown"
+    assert used, "no page quotes a figure from the data file"
+
+
+def test_a_figure_quoted_in_prose_is_the_data_files() -> None:
+    data = _data()
+    values = _hook().scalars(data)
+    head = data["headline"]
+    assert float(values["ttft_ratio_medium"]) == pytest.approx(
+        head["first_text_ratio"]["medium"]["median"], abs=0.05
+    )
+    per_event = head["cpu_us_per_event"]["stream_helper"]["median"]
+    assert float(values["us_per_event_stream_helper"].replace(",", "")) == pytest.approx(
+        per_event, abs=0.5
+    )
+
+
+def test_an_unknown_placeholder_fails_the_build() -> None:
+    hook = _hook()
+    with pytest.raises(hook.PluginError, match=r"perf\.no_such_figure"):
+        hook.render("{{ perf.no_such_figure }}", _data())
+
+
+# -- the benchmark command --------------------------------------------------------------------
+@pytest.mark.timeout(240)
+def test_the_benchmark_command_runs_and_its_output_renders(tmp_path: Path) -> None:
+    """A quick run into a temporary file: the command works, the committed file is untouched,
+    and the hook renders what it wrote into tables that agree with it."""
+    before = hashlib.sha256(DATA_FILE.read_bytes()).hexdigest()
+    output = tmp_path / "performance.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmark", "--quick", "--output", str(output)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=230,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert hashlib.sha256(DATA_FILE.read_bytes()).hexdigest() == before
+    data = _data(output)
+    assert data["quick"] is True
+    check_results(data, min_repeats=3)
+    hook = _hook()
+    rendered = "\n".join(
+        hook.render(f"{{{{ perf.{name} }}}}", data)
+        for name in ("latency_table", "cost_table", "relay_table", "project_table")
+    )
+    page = markdown.markdown(rendered, extensions=["tables", "md_in_html"])
+    check_tables(page, data)

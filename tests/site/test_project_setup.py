@@ -1,0 +1,84 @@
+"""The README's promises: two commands, CI runs the same one, the stand-in starts by hand."""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+
+from tests.support.paths import ROOT
+from tests.examples.harness.runner import FAKE_KEY
+
+
+def _readme_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Two commands", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```bash\n(.*?)```", section, re.DOTALL)
+    assert block, "README's 'Two commands' section has no bash block"
+    return [line.split("#")[0].strip() for line in block.group(1).splitlines() if line.strip()]
+
+
+def test_readme_gives_exactly_two_commands() -> None:
+    assert _readme_commands() == ["make serve", "make test"]
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    lines = [ln.strip() for ln in ci.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+    assert lines[-1] == "make test", "the last step of .ci/run must be the README's test command"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_the_stand_in_started_by_hand_serves_an_example() -> None:
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "standin", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        banner = server.stdout.readline()
+        assert f"http://127.0.0.1:{port}" in banner
+        done = subprocess.run(
+            [sys.executable, "snippets/getting-started/stream_text.py"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={
+                "PATH": "",
+                "ANTHROPIC_BASE_URL": f"http://127.0.0.1:{port}",
+                "ANTHROPIC_API_KEY": FAKE_KEY,
+            },
+        )
+        assert done.returncode == 0, done.stderr
+        expected = (ROOT / "snippets/getting-started/stream_text.out.txt").read_text()
+        assert done.stdout == expected
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_the_stand_in_says_clearly_when_its_port_is_taken() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "standin", "--port", str(port)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    assert done.returncode == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in done.stderr

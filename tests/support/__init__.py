@@ -1,0 +1,1 @@
+"""Things every part of the suite shares: paths, the model id, the fake key, the built site."""
