@@ -45,15 +45,25 @@ def _split(item: Any) -> tuple[str | None, Any]:
     return None, item
 
 
-def _entries(items: list[Any], docs: Path) -> list[dict[str, str]]:
-    entries = []
-    for item in items:
+def nav_pages(nav: list[Any]) -> list[str]:
+    """Every page a nav (or part of one) links to, as ``docs/``-relative ``.md`` paths, in
+    reading order: sections are walked depth first and links to other sites are left out.
+
+    The test suite walks the nav with this same function, so what it calls "the pages in the
+    nav" is what ``llms.txt`` lists.
+    """
+    pages = []
+    for item in nav:
         _, target = _split(item)
         if isinstance(target, list):
-            entries.extend(_entries(target, docs))
+            pages.extend(nav_pages(target))
         elif isinstance(target, str) and target.endswith(".md") and "://" not in target:
-            entries.append({target: _description(docs / target)})
-    return entries
+            pages.append(target)
+    return pages
+
+
+def _entries(items: list[Any], docs: Path) -> list[dict[str, str]]:
+    return [{page: _description(docs / page)} for page in nav_pages(items)]
 
 
 def _description(page: Path) -> str:
