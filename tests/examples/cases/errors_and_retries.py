@@ -4,30 +4,20 @@ from __future__ import annotations
 
 from standin import StandIn
 from standin.scenarios import basic
-from tests.examples.harness.case import Case
-from tests.examples.harness.checks import sent_streaming_requests
+from tests.examples.harness.case import Case, Check
+from tests.examples.harness.checks import made_no_request, streamed
 from tests.examples.harness.runner import Run
 
 HAIKU_TEXT = basic.HAIKU.blocks[0].text
 
 
-def statuses(*expected: int):  # type: ignore[no-untyped-def]
-    """The stand-in answered exactly these statuses, in order (one per attempt)."""
-
-    def check(run: Run, api: StandIn) -> None:
-        assert [r.status for r in api.message_requests] == list(expected)
-        sent_streaming_requests(len(expected))(run, api)
-
-    return check
-
-
-def retried_after(low: float, high: float, *expected: int):  # type: ignore[no-untyped-def]
+def retried_after(low: float, high: float, *expected: int) -> Check:
     """The SDK waited between ``low`` and ``high`` seconds before its one retry, and said so
     in the ``x-stainless-retry-count`` header of each attempt. ``high`` leaves room for a
     loaded machine; it only has to rule out the longer wait the SDK must not have used."""
 
     def check(run: Run, api: StandIn) -> None:
-        statuses(*expected)(run, api)
+        streamed(*expected)(run, api)
         first, second = api.message_requests
         assert low <= second.at - first.at <= high, f"retried after {second.at - first.at:.3f}s"
         assert [
@@ -41,19 +31,15 @@ def retried_after(low: float, high: float, *expected: int):  # type: ignore[no-u
     return check
 
 
-def committed_the_whole_reply(*expected: int):  # type: ignore[no-untyped-def]
+def committed_the_whole_reply(*expected: int) -> Check:
     def check(run: Run, api: StandIn) -> None:
-        statuses(*expected)(run, api)
+        streamed(*expected)(run, api)
         assert api.completed, "no attempt was read to the end"
         assert run.stdout.endswith(f"[complete: {len(HAIKU_TEXT)} characters committed]\n")
         last_attempt = run.stdout.rsplit("starting again]\n", 1)[-1]
         assert last_attempt.startswith(HAIKU_TEXT)
 
     return check
-
-
-def no_request(run: Run, api: StandIn) -> None:
-    assert not api.requests, "the stand-in was not supposed to be reached"
 
 
 SDK_RETRIES = "errors-and-retries/sdk_retries.py"
@@ -82,24 +68,24 @@ CASES = [
         variant="server_error",
         check=retried_after(0.37, 1.5, 500, 200),
     ),
-    Case("errors-and-retries/fail_fast.py", "overloaded_then_ok", exit_code=1, check=statuses(529)),
+    Case("errors-and-retries/fail_fast.py", "overloaded_then_ok", exit_code=1, check=streamed(529)),
     Case(
-        CLASSIFY, "overloaded_mid_stream", variant="error_event", exit_code=1, check=statuses(200)
+        CLASSIFY, "overloaded_mid_stream", variant="error_event", exit_code=1, check=streamed(200)
     ),
-    Case(CLASSIFY, "dropped_mid_stream", variant="dropped", exit_code=1, check=statuses(200)),
+    Case(CLASSIFY, "dropped_mid_stream", variant="dropped", exit_code=1, check=streamed(200)),
     Case(
         CLASSIFY,
         "overloaded_always",
         variant="http_529",
         exit_code=1,
-        check=statuses(529, 529, 529),
+        check=streamed(529, 529, 529),
     ),
     Case(
         CLASSIFY,
         "server_error_always",
         variant="http_500",
         exit_code=1,
-        check=statuses(500, 500, 500),
+        check=streamed(500, 500, 500),
     ),
     Case(
         CLASSIFY,
@@ -107,14 +93,14 @@ CASES = [
         variant="unreachable",
         env={"ANTHROPIC_BASE_URL": "http://127.0.0.1:9"},
         exit_code=1,
-        check=no_request,
+        check=made_no_request,
     ),
     Case(
         RETRY,
         "overloaded_mid_stream",
         variant="gives_up",
         exit_code=1,
-        check=statuses(200, 200, 200),
+        check=streamed(200, 200, 200),
     ),
     Case(
         RETRY,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from standin import StandIn
 from tests.examples.harness.case import Case
-from tests.examples.harness.checks import sent_streaming_requests
+from tests.examples.harness.checks import asked_for_max_tokens, sent_streaming_requests
 from tests.examples.harness.runner import Run
 
 
@@ -13,14 +13,6 @@ def body_cut_short(run: Run, api: StandIn) -> None:
     sent_streaming_requests(1)(run, api)
     assert api.completed == [], "the stream was not supposed to be complete"
     assert "INCOMPLETE" in run.stdout
-
-
-def asked_with_budgets(*budgets: int):  # type: ignore[no-untyped-def]
-    def check(run: Run, api: StandIn) -> None:
-        sent_streaming_requests(len(budgets))(run, api)
-        assert [r.body["max_tokens"] for r in api.message_requests] == list(budgets)
-
-    return check
 
 
 DETECT = "incomplete-streams/detect_incomplete.py"
@@ -32,11 +24,11 @@ CASES = [
     Case(DETECT_RAW, "text", check=sent_streaming_requests()),
     Case(DETECT_RAW, "ended_early", variant="ended_early", exit_code=1, check=body_cut_short),
     Case(DETECT_RAW, "unknown_event", variant="unknown_event", check=sent_streaming_requests()),
-    Case("incomplete-streams/max_tokens_mid_text.py", "text", check=asked_with_budgets(8, 1024)),
+    Case("incomplete-streams/max_tokens_mid_text.py", "text", check=asked_for_max_tokens(8, 1024)),
     Case(
         "incomplete-streams/max_tokens_mid_tool_input.py",
         "tool_use",
         exit_code=1,
-        check=asked_with_budgets(10),
+        check=asked_for_max_tokens(10),
     ),
 ]

@@ -7,13 +7,11 @@ parses them with the installed SDK.
 
 from dataclasses import replace
 
-from standin import StandIn
 from standin.replies import text
 from standin.scenarios import Scenario
 from standin.scenarios.http_errors import ERRORS
-from tests.examples.harness.case import Case, Check
-from tests.examples.harness.checks import sent_streaming_requests
-from tests.examples.harness.runner import Run
+from tests.examples.harness.case import Case
+from tests.examples.harness.checks import answered, sent_streaming_requests
 
 RAW_SSE = "reference/raw_sse.py"
 RAW_SSE_SCENARIOS = (
@@ -29,16 +27,6 @@ UNKNOWN_EVENT = Scenario(
     "A short text answer with an event type no client knows yet, before its first delta.",
     (replace(text("Hello", " there."), unknown_events=(2,)),),
 )
-
-
-def requests_seen(count: int) -> Check:
-    """The stand-in received ``count`` requests: the first attempt and the SDK's retries."""
-
-    def check(run: Run, api: StandIn) -> None:
-        seen = len(api.message_requests)
-        assert seen == count, f"expected {count} request(s), the stand-in saw {seen}"
-
-    return check
 
 
 CASES = [
@@ -67,13 +55,13 @@ CASES = [
         "reference/retries_before_failing.py",
         "status_529",
         variant="status_529",
-        check=requests_seen(3),
+        check=answered(529, 529, 529),
     ),
     Case(
         "reference/retries_before_failing.py",
         "status_400",
         variant="status_400",
-        check=requests_seen(1),
+        check=answered(400),
     ),
     Case("reference/mid_stream_error.py", "overloaded_mid_stream"),
     Case("reference/versions_in_use.py", "text", check=sent_streaming_requests()),

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from standin import StandIn
 from standin.scenarios import basic
-from tests.examples.harness.case import Case
+from tests.examples.harness.case import Case, Check
 from tests.examples.harness.checks import sent_streaming_requests
 from tests.examples.harness.runner import Run
 
 HAIKU_TEXT = basic.HAIKU.blocks[0].text
 
 
-def continued_as_documented(partial: str):  # type: ignore[no-untyped-def]
+def continued_as_documented(partial: str) -> Check:
     """The second request carried the partial text as an assistant turn, then a user turn
     quoting its end; the reader saw the whole reply once."""
 

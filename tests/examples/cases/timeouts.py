@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from standin import StandIn
 from standin.scenarios import faults
-from tests.examples.harness.case import Case
-from tests.examples.harness.checks import sent_streaming_requests
+from tests.examples.harness.case import Case, Check
+from tests.examples.harness.checks import (
+    asked_for_max_tokens,
+    made_no_request,
+    sent_streaming_requests,
+    the_disconnect,
+)
 from tests.examples.harness.runner import Run
 
 
-def no_request(run: Run, api: StandIn) -> None:
-    assert not api.requests, "this example must fail before sending anything"
-
-
-def outlasted_the_read_timeout(read_timeout: float):  # type: ignore[no-untyped-def]
+def outlasted_the_read_timeout(read_timeout: float) -> Check:
     """The stream took longer in all than the read timeout (slow_text is paced at 0.1 s per
     event, proven in test_standin_faults), and was still read to the end."""
 
@@ -27,23 +28,16 @@ def outlasted_the_read_timeout(read_timeout: float):  # type: ignore[no-untyped-
     return check
 
 
-def gave_up_early(within: float):  # type: ignore[no-untyped-def]
+def gave_up_early(within: float) -> Check:
     """The client left mid-stream, after the text before the fault, well before it ended."""
 
     def check(run: Run, api: StandIn) -> None:
         sent_streaming_requests(1)(run, api)
-        gone = api.wait_for_disconnect(2.0)
-        assert gone is not None, "the stand-in never saw the client leave"
+        gone = the_disconnect(api)
         assert gone.events_sent == faults.AFTER_SOME_TEXT
-        assert not api.completed
         assert gone.at - api.message_requests[0].at < within
 
     return check
-
-
-def streamed_with_budget(run: Run, api: StandIn) -> None:
-    sent_streaming_requests(1)(run, api)
-    assert api.message_requests[0].body["max_tokens"] == 64000
 
 
 READ = "timeouts/read_timeout.py"
@@ -52,14 +46,18 @@ SHORT_READ = {"READ_TIMEOUT_SECONDS": "0.5"}
 SHORT_IDLE = {"IDLE_TIMEOUT_SECONDS": "1"}
 
 CASES = [
-    Case("timeouts/timeout_settings.py", None, check=no_request),
+    Case("timeouts/timeout_settings.py", None, check=made_no_request),
     # slow_text takes about 2 s in all, with 0.1 s between events: under a 0.5 s read limit.
     Case(READ, "slow_text", env=SHORT_READ, check=outlasted_the_read_timeout(0.5)),
     Case(READ, "stalled", variant="stalled", env=SHORT_READ, exit_code=1, check=gave_up_early(8.0)),
     Case(
-        "timeouts/streaming_required.py", None, exit_code=1, output="stdout+error", check=no_request
+        "timeouts/streaming_required.py",
+        None,
+        exit_code=1,
+        output="stdout+error",
+        check=made_no_request,
     ),
-    Case("timeouts/long_request_streamed.py", "text", check=streamed_with_budget),
+    Case("timeouts/long_request_streamed.py", "text", check=asked_for_max_tokens(64000)),
     Case(WATCHDOG, "slow_text", env=SHORT_IDLE, check=sent_streaming_requests()),
     # The pause lasts 20 s with a ping every 0.2 s; the watchdog (1 s) must leave long before.
     Case(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from standin import StandIn
 from standin.scenarios import basic
 from tests.examples.harness.case import Case
-from tests.examples.harness.checks import sent_streaming_requests
+from tests.examples.harness.checks import all_of, answered, raised, sent_streaming_requests
 from tests.examples.harness.runner import Run
 from tests.support.paths import SNIPPETS
 
@@ -21,22 +21,6 @@ def sent_without_stream(run: Run, api: StandIn) -> None:
 def whole_haiku(run: Run, api: StandIn) -> None:
     sent_streaming_requests(1)(run, api)
     assert HAIKU_TEXT in run.stdout
-
-
-def requests_made(count: int):  # type: ignore[no-untyped-def]
-    def check(run: Run, api: StandIn) -> None:
-        assert len(api.message_requests) == count
-
-    return check
-
-
-def raised(exception: str):  # type: ignore[no-untyped-def]
-    """The program died of ``exception`` (the last line of its traceback names it)."""
-
-    def check(run: Run, api: StandIn) -> None:
-        assert run.error_line.startswith(f"{exception}:"), run.stderr[-500:]
-
-    return check
 
 
 def silently_incomplete(run: Run, api: StandIn) -> None:
@@ -82,10 +66,7 @@ CASES = [
         "rate_limited_always",
         variant="rate_limited",
         **FAILS,
-        check=lambda run, api: (
-            raised("anthropic.RateLimitError")(run, api),
-            requests_made(3)(run, api),
-        ),
+        check=all_of(raised("anthropic.RateLimitError"), answered(429, 429, 429)),
     ),
     Case(
         PLAIN,

@@ -1,20 +1,16 @@
 """Streaming without the SDK: a plain HTTP client and a small SSE parser, under odd framings."""
 
-from standin import StandIn
 from tests.examples.harness.case import Case
-from tests.examples.harness.checks import sent_streaming_requests, stream_read_to_the_end
-from tests.examples.harness.runner import Run
+from tests.examples.harness.checks import (
+    all_of,
+    made_no_request,
+    sent_streaming_requests,
+    stream_read_to_the_end,
+)
 
 CLIENT = "without-sdk/stream_with_httpx2.py"
 
-
-def made_no_request(run: Run, api: StandIn) -> None:
-    assert not api.requests, "the parser demo should not call the API"
-
-
-def read_whole_stream(run: Run, api: StandIn) -> None:
-    sent_streaming_requests()(run, api)
-    stream_read_to_the_end(run, api)
+read_whole_stream = all_of(sent_streaming_requests(), stream_read_to_the_end)
 
 
 CASES = [
