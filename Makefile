@@ -8,12 +8,12 @@ DEPS   := $(VENV)/.deps-stamp
 NODE   := node_modules/.deps-stamp
 VENDOR := docs/assets/vendor/mermaid.min.js
 
-.PHONY: serve test build standin benchmark update-goldens lint format clean chromium
+.PHONY: serve test build standin benchmark update-goldens lint format clean chromium pythons
 
 serve: $(DEPS) $(VENDOR)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-test: $(DEPS) $(VENDOR) chromium
+test: $(DEPS) $(VENDOR) chromium pythons
 	$(BIN)/python -m pytest -n auto
 
 build: $(DEPS) $(VENDOR)
@@ -23,8 +23,9 @@ build: $(DEPS) $(VENDOR)
 standin: $(DEPS)
 	$(BIN)/python -m standin --port 4010
 
-update-goldens: $(DEPS) $(VENDOR)
-	$(BIN)/python -m pytest tests/examples/test_snippets.py --update-goldens
+# All golden files, or one page's (PAGE=cancellation) or one snippet's (PAGE=cancellation/stop_early.py).
+update-goldens: $(DEPS) $(VENDOR) pythons
+	$(BIN)/python -m pytest tests/examples/test_snippets.py -n auto -k "not on_python" --update-goldens $(if $(PAGE),--snippets $(PAGE))
 
 benchmark: $(DEPS) $(VENDOR)
 	$(BIN)/python -m benchmark
@@ -53,6 +54,11 @@ $(VENDOR): $(NODE)
 	@mkdir -p $(dir $@)
 	cp node_modules/mermaid/dist/mermaid.min.js $@
 
+# Every example also runs on each Python in pyproject.toml's example-pythons, each in
+# .pythons/<version>/ with only the examples group; this creates the missing ones.
+pythons: $(DEPS)
+	$(BIN)/python -m tests.examples.harness.pythons
+
 # The browser tests drive Debian's Chromium; install it when it is missing and we may.
 chromium:
 	@command -v chromium >/dev/null || { \
@@ -61,4 +67,4 @@ chromium:
 	  else echo "Chromium is needed for the browser tests: install your system's chromium package"; exit 1; fi; }
 
 clean:
-	rm -rf $(VENV) node_modules site docs/assets/vendor
+	rm -rf $(VENV) .pythons node_modules site docs/assets/vendor

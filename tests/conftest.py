@@ -8,20 +8,11 @@ import pytest
 
 from standin import StandIn
 
-pytest_plugins = ["tests.examples.live"]  # pytest --live: the snippets against the real API
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--update-goldens",
-        action="store_true",
-        help="rewrite the snippets' golden output files from this run instead of comparing",
-    )
-
-
-@pytest.fixture
-def update_goldens(request: pytest.FixtureRequest) -> bool:
-    return bool(request.config.getoption("--update-goldens"))
+pytest_plugins = [
+    "tests.examples.live",  # pytest --live: the snippets against the real API
+    "tests.examples.harness.session",  # warm interpreters shared by the xdist workers
+    "tests.examples.harness.options",  # --update-goldens, --snippets PAGE
+]
 
 
 @pytest.fixture

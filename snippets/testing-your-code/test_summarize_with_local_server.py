@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import anthropic
 import httpx2
@@ -105,5 +106,6 @@ def test_a_silent_stream_times_out(server: ScriptedServer) -> None:
 
 if __name__ == "__main__":
     # The same as `python -m pytest <this file> -qq -rp`: quiet, with one line per passed test.
-    command = [sys.executable, "-m", "pytest", __file__, "-qq", "-rp", "-p", "no:cacheprovider"]
-    sys.exit(subprocess.run(command, check=False).returncode)
+    here = Path(__file__).resolve().parent
+    command = [sys.executable, "-m", "pytest", Path(__file__).name, "-qq", "-rp"]
+    sys.exit(subprocess.run([*command, "-p", "no:cacheprovider"], cwd=here).returncode)

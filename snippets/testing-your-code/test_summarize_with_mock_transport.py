@@ -8,6 +8,7 @@ as a script.
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import anthropic
 import httpx2
@@ -114,5 +115,6 @@ def test_a_rate_limit_is_raised_as_such() -> None:
 
 if __name__ == "__main__":
     # The same as `python -m pytest <this file> -qq -rp`: quiet, with one line per passed test.
-    command = [sys.executable, "-m", "pytest", __file__, "-qq", "-rp", "-p", "no:cacheprovider"]
-    sys.exit(subprocess.run(command, check=False).returncode)
+    here = Path(__file__).resolve().parent
+    command = [sys.executable, "-m", "pytest", Path(__file__).name, "-qq", "-rp"]
+    sys.exit(subprocess.run([*command, "-p", "no:cacheprovider"], cwd=here).returncode)

@@ -21,10 +21,9 @@ from hypothesis import strategies as st
 from standin import StandIn, events, sse
 from standin.replies import Cut, MessageReply
 from standin.scenarios import basic, faults
-from tests.examples.harness.runner import FAKE_KEY
 from tests.support.paths import SNIPPETS
+from tests.support.settings import FAKE_KEY, MODEL
 
-MODEL = "claude-sonnet-5-5"
 REPLIES = {"haiku": basic.HAIKU, "counting": replace(faults.COUNTING, event_delay=0.0)}
 
 

@@ -1,36 +1,75 @@
-"""Every snippet runs, unmodified, against the stand-in and prints exactly its golden output.
+"""Every snippet runs, unmodified, against the stand-in and prints exactly its golden output,
+on this suite's Python and on every Python the examples support.
 
-``pytest tests/examples/test_snippets.py --update-goldens`` rewrites the golden files from the run.
+``test_snippet`` is the golden run: the first case of each snippet file runs cold (a fresh
+interpreter, as a reader starts it), the others warm. ``test_snippet_on_python`` runs every
+Python case again on each example Python, in an environment with only the packages a reader
+installs. ``pytest tests/examples/test_snippets.py --update-goldens`` (``make update-goldens``)
+rewrites the golden files from the golden run.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from standin import StandIn
 from tests.examples.harness.case import Case
 from tests.examples.harness.collect import all_cases
-from tests.examples.harness.runner import run
+from tests.examples.harness.pythons import ExamplePython, example_pythons
+from tests.examples.harness.runner import Run, run
+from tests.examples.harness.session import MAIN, warm_interpreters
+from tests.examples.harness.warm import WarmInterpreter
 
 CASES = all_cases()
+COLD = {c.id for c in {c.snippet: c for c in reversed(CASES)}.values()}
+PYTHON_CASES = [c for c in CASES if c.path.suffix == ".py"]
+PYTHONS = example_pythons()
+
+
+def _check(case: Case, result: Run, api: StandIn, where: str) -> None:
+    assert result.returncode == case.exit_code, (
+        f"{case.id} exited {result.returncode} {where}, expected {case.exit_code}\n"
+        + result.describe()
+    )
+    if case.check is not None:
+        case.check(result, api)
+
+
+def _compare(case: Case, produced: str, where: str) -> None:
+    assert case.golden.is_file(), f"no golden file {case.golden.name}: run with --update-goldens"
+    assert produced == case.golden.read_text(encoding="utf-8"), (
+        f"{case.id} printed something other than its golden file {case.golden.name} {where} "
+        "(the page shows that file): rerun with --update-goldens if the change is intended"
+    )
+
+
+def _warm(name: str) -> WarmInterpreter:
+    interpreters = warm_interpreters()
+    assert name in interpreters, f"no warm interpreter {name!r} was started for this session"
+    return interpreters[name]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_snippet(case: Case, update_goldens: bool) -> None:
+def test_snippet(case: Case, update_goldens: bool, tmp_path: Path) -> None:
+    cold = case.id in COLD
     with StandIn(case.scenario) as api:
-        result = run(case, api)
-        assert result.returncode == case.exit_code, (
-            f"{case.id} exited {result.returncode}, expected {case.exit_code}\n"
-            f"--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
-        )
-        if case.check is not None:
-            case.check(result, api)
-    produced = result.output()
+        result = run(case, api, warm=None if cold else _warm(MAIN), cwd=tmp_path)
+        _check(case, result, api, "(cold start)" if cold else "")
     if update_goldens:
-        case.golden.write_text(produced, encoding="utf-8")
+        case.golden.write_text(result.output(), encoding="utf-8")
         return
-    assert case.golden.is_file(), f"no golden file {case.golden.name}: run with --update-goldens"
-    assert produced == case.golden.read_text(encoding="utf-8"), (
-        f"{case.id} printed something other than its golden file {case.golden.name} "
-        "(the page shows that file): rerun with --update-goldens if the change is intended"
-    )
+    _compare(case, result.output(), "")
+
+
+@pytest.mark.parametrize("python", PYTHONS, ids=[p.version for p in PYTHONS])
+@pytest.mark.parametrize("case", PYTHON_CASES, ids=[c.id for c in PYTHON_CASES])
+def test_snippet_on_python(case: Case, python: ExamplePython, tmp_path: Path) -> None:
+    problem = python.problem()
+    assert problem is None, problem
+    where = f"on Python {python.version}"
+    with StandIn(case.scenario) as api:
+        result = run(case, api, warm=_warm(python.version), cwd=tmp_path)
+        _check(case, result, api, where)
+    _compare(case, result.output(), where)

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from tests.support.paths import ROOT
-from tests.examples.harness.runner import FAKE_KEY
+from tests.support.settings import FAKE_KEY
 
 
 def _readme_commands() -> list[str]:

@@ -1,4 +1,11 @@
-"""Run one snippet as a reader would: a fresh process, configured only by the environment."""
+"""Run one snippet as a reader would: its own process, configured only by the environment.
+
+Python snippets run either cold (``python FILE``, a fresh interpreter, as a reader starts it)
+or warm (forked from an interpreter that has already imported the SDK: ``warm.py``), which is
+the same file as ``__main__`` in a process of its own, a second faster. Every snippet file has
+at least one cold run in the suite. Each run gets a scratch working directory of its own, so
+an example that writes a file neither dirties the repository nor meets a parallel run.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +13,17 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
 
 from standin import StandIn
-from tests.support.paths import ROOT
+from tests.support.settings import FAKE_KEY
 
 from .case import Case
+from .warm import WarmInterpreter
 
-FAKE_KEY = "sk-ant-fake-key-for-the-local-stand-in"
 _PORT = re.compile(r"127\.0\.0\.1:\d+")
 
 
@@ -23,6 +33,7 @@ class Run:
     returncode: int
     stdout: str
     stderr: str
+    cwd: Path
 
     @property
     def error_line(self) -> str:
@@ -39,11 +50,8 @@ class Run:
             text += self.error_line + "\n"
         return _PORT.sub("127.0.0.1:PORT", text)
 
-
-def command(case: Case) -> list[str]:
-    if case.path.suffix == ".sh":
-        return ["bash", str(case.path)]
-    return [sys.executable, str(case.path)]
+    def describe(self) -> str:
+        return f"--- stdout\n{self.stdout}\n--- stderr\n{self.stderr}"
 
 
 def environment(api: StandIn | None, extra: dict[str, str]) -> dict[str, str]:
@@ -63,23 +71,73 @@ def environment(api: StandIn | None, extra: dict[str, str]) -> dict[str, str]:
     }
 
 
-def run(case: Case, api: StandIn | None) -> Run:
+def run(
+    case: Case,
+    api: StandIn | None,
+    *,
+    warm: WarmInterpreter | None = None,
+    python: Path | None = None,
+    cwd: Path | None = None,
+) -> Run:
+    """Run ``case``'s snippet: warm through ``warm`` when given (Python snippets only), else
+    cold with ``python`` (default: this interpreter). ``cwd`` defaults to a new scratch
+    directory."""
     if not case.path.is_file():
         raise FileNotFoundError(f"snippet not found: {case.path}")
-    try:
-        done = subprocess.run(
-            command(case),
-            cwd=ROOT,
-            env=environment(api, dict(case.env)),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT if case.output == "combined" else subprocess.PIPE,
-            text=True,
-            encoding="utf-8",
-            timeout=case.timeout,
-            stdin=subprocess.DEVNULL,
-        )
-    except subprocess.TimeoutExpired as exc:
+    where = cwd or Path(tempfile.mkdtemp(prefix="snippet-"))
+    env = environment(api, dict(case.env))
+    combined = case.output == "combined"
+    with (
+        tempfile.TemporaryFile("w+", encoding="utf-8") as out,
+        tempfile.TemporaryFile("w+", encoding="utf-8") as err,
+    ):
+        err_fd = out.fileno() if combined else err.fileno()
+        if warm is not None and case.path.suffix == ".py":
+            done = warm.run(
+                case.path,
+                env=env,
+                cwd=where,
+                stdout=out.fileno(),
+                stderr=err_fd,
+                timeout=case.timeout,
+            )
+            returncode, timed_out = done.returncode, done.timed_out
+        else:
+            returncode, timed_out = _cold(case, python, env, where, out.fileno(), err_fd)
+        stdout, stderr = _read(out), "" if combined else _read(err)
+    if timed_out:
         raise AssertionError(
-            f"{case.id} did not finish within {case.timeout:.0f}s; output so far:\n{exc.stdout}"
-        ) from None
-    return Run(case, done.returncode, done.stdout, done.stderr or "")
+            f"{case.id} did not finish within {case.timeout:.0f}s; output so far:\n"
+            f"--- stdout\n{stdout}\n--- stderr\n{stderr}"
+        )
+    return Run(case, returncode, stdout, stderr, where)
+
+
+def _cold(
+    case: Case, python: Path | None, env: dict[str, str], cwd: Path, out: int, err: int
+) -> tuple[int, bool]:
+    if case.path.suffix == ".sh":
+        command = ["bash", str(case.path)]
+    else:
+        command = [str(python or sys.executable), str(case.path)]
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=out,
+        stderr=err,
+        start_new_session=True,
+    )
+    try:
+        return process.wait(timeout=case.timeout), False
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, 9)
+        process.wait()
+        return -9, True
+
+
+def _read(stream: IO[str]) -> str:
+    stream.flush()
+    stream.seek(0)
+    return stream.read()

@@ -1,0 +1,116 @@
+"""The Pythons every example is run on, each in an environment a reader would have.
+
+The list is ``[tool.streaming-docs] example-pythons`` in ``pyproject.toml``: from the SDK's
+floor (its ``Requires-Python``) up to the newest CPython this machine image keeps. Each gets
+``.pythons/<version>/``, a virtual environment holding only the ``examples`` dependency group,
+the packages a reader installs to run the examples. A listed Python that the machine lacks is
+an error that names it, never a silent skip.
+
+``python -m tests.examples.harness.pythons`` creates the missing environments (``make test``
+runs it); the test session only uses them.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.support.paths import ROOT
+
+PYPROJECT = ROOT / "pyproject.toml"
+ENVIRONMENTS = ROOT / ".pythons"
+STAMP = ".examples-group"
+
+
+@dataclass(frozen=True)
+class ExamplePython:
+    version: str  # "3.10"
+
+    @property
+    def environment(self) -> Path:
+        return ENVIRONMENTS / self.version
+
+    @property
+    def python(self) -> Path:
+        return self.environment / "bin" / "python"
+
+    def interpreter(self) -> Path | None:
+        """The machine's CPython of this version: kept by pyenv, or on PATH (not a shim)."""
+        root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
+        for candidate in sorted(glob.glob(str(root / "versions" / f"{self.version}.*")))[::-1]:
+            binary = Path(candidate) / "bin" / f"python{self.version}"
+            if binary.is_file():
+                return binary
+        found = shutil.which(f"python{self.version}")
+        if found and "shims" not in Path(found).parts:
+            return Path(found)
+        return None
+
+    def problem(self) -> str | None:
+        """Why this Python cannot run the examples, or None when its environment is ready."""
+        if not self.python.is_file():
+            if self.interpreter() is None:
+                return (
+                    f"Python {self.version} is not on this machine (looked for "
+                    f"python{self.version} on PATH and under pyenv): install it"
+                )
+            return f"no environment for Python {self.version}: run `make test` to create it"
+        stamp = self.environment / STAMP
+        if not stamp.is_file() or stamp.read_text() != group_fingerprint():
+            return f".pythons/{self.version} is older than pyproject.toml: run `make test`"
+        return None
+
+
+def configured() -> dict:
+    return tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))
+
+
+def example_pythons() -> list[ExamplePython]:
+    versions = configured()["tool"]["streaming-docs"]["example-pythons"]
+    return [ExamplePython(v) for v in versions]
+
+
+def group_fingerprint() -> str:
+    group = configured()["dependency-groups"]["examples"]
+    return hashlib.sha256(repr(group).encode()).hexdigest()[:16]
+
+
+def create(target: ExamplePython) -> None:
+    """Make ``.pythons/<version>`` with only the examples group installed."""
+    interpreter = target.interpreter()
+    if interpreter is None:
+        raise SystemExit(target.problem())
+    shutil.rmtree(target.environment, ignore_errors=True)
+    quiet = ["-q", "--disable-pip-version-check"]
+    subprocess.run([str(interpreter), "-m", "venv", str(target.environment)], check=True)
+    pip = [str(target.python), "-m", "pip", "install", *quiet]
+    subprocess.run([*pip, "pip>=25.1"], check=True)
+    subprocess.run([*pip, "--group", f"{PYPROJECT}:examples"], check=True, cwd=ROOT)
+    (target.environment / STAMP).write_text(group_fingerprint())
+
+
+def main() -> int:
+    missing = []
+    for target in example_pythons():
+        problem = target.problem()
+        if problem is None:
+            continue
+        if target.interpreter() is None:
+            missing.append(problem)
+            continue
+        print(f"creating .pythons/{target.version} (examples group only)", flush=True)
+        create(target)
+    for problem in missing:
+        print(f"{problem} (the example tests will fail until it is)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
