@@ -231,3 +231,25 @@ def message_json(p: Plan) -> dict[str, Any]:
         "stop_sequence": p.stop_sequence,
         "usage": _usage(p, p.output_tokens),
     }
+
+
+UNKNOWN_FIELD = {"future_field": {"note": "a field this client does not know yet"}}
+
+
+def with_unknown_fields(flow: list[Event]) -> list[Event]:
+    """The same events with fields no client knows: on each event, on each delta, on the
+    message in ``message_start`` and in every usage object. Content blocks are left alone: a
+    client sends those back, and the API accepts only its own block fields there."""
+    changed: list[Event] = []
+    for name, data in flow:
+        data = {**data, **UNKNOWN_FIELD}
+        if "delta" in data:
+            data["delta"] = {**data["delta"], **UNKNOWN_FIELD}
+        if "usage" in data:
+            data["usage"] = {**data["usage"], "future_tokens": 0}
+        if "message" in data:
+            message = {**data["message"], **UNKNOWN_FIELD}
+            message["usage"] = {**message["usage"], "future_tokens": 0}
+            data["message"] = message
+        changed.append((name, data))
+    return changed

@@ -89,10 +89,16 @@ class Pause:
 
 @dataclass(frozen=True)
 class Framing:
-    """How the SSE bytes are written: line ending and HTTP chunk size (None = one per event)."""
+    """How the SSE bytes are written: line ending and HTTP chunk size (None = one per event).
+
+    ``split_seed`` cuts each event at random places instead (pieces of 1 byte up to the whole
+    event, the same cuts for the same seed), as networks and proxies do: a cut may fall inside
+    a line, a CRLF or a UTF-8 character.
+    """
 
     newline: Literal["\n", "\r\n", "\r"] = "\n"
     chunk_size: int | None = None
+    split_seed: int | None = None
 
 
 @dataclass(frozen=True)
@@ -111,6 +117,9 @@ class MessageReply:
     # A broken upstream (a faulty proxy, say): the first block's first delta is sent before
     # that block's content_block_start. The real API never does this.
     delta_before_start: bool = False
+    # Fields no client knows yet, in events, deltas, the message and its usage: the API adds
+    # fields without a new version, and clients must pass them by.
+    unknown_fields: bool = False
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from typing import Any
 
 
@@ -16,3 +17,13 @@ def split(data: bytes, size: int | None) -> list[bytes]:
     if not size:
         return [data]
     return [data[i : i + size] for i in range(0, len(data), size)]
+
+
+def split_at_random(data: bytes, rng: random.Random) -> list[bytes]:
+    """Cut ``data`` into pieces of random sizes, from 1 byte up to all of it."""
+    pieces, start = [], 0
+    while start < len(data):
+        size = rng.choice((1, 2, 3, rng.randint(1, len(data)), len(data)))
+        pieces.append(data[start : start + size])
+        start += size
+    return pieces

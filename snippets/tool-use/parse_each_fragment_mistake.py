@@ -1,8 +1,10 @@
 """The common mistake: parsing each input_json_delta fragment on its own.
 
-No single fragment is valid JSON, so a loop that parses fragments one by one (and skips the
-ones that fail) ends with an empty input. The same loop, parsing the joined text once the
-block ends, gets the real input. Both results are printed.
+A fragment is a piece of JSON, seldom valid JSON on its own, so a loop that parses fragments
+one by one (and skips the ones that fail) usually ends with an empty or partial input. It can
+even look right, when a short input happens to arrive in one fragment: that is how this bug
+passes tests. Parsing the joined text once the block ends always gets the real input. Both
+results are printed.
 """
 
 import json
@@ -42,9 +44,14 @@ def main() -> None:
                 joined += fragment
                 # Wrong: a fragment is a piece of JSON, not JSON.
                 try:
-                    wrong.update(json.loads(fragment))
+                    parsed = json.loads(fragment)
                 except json.JSONDecodeError:
                     print(f"not JSON on its own: {fragment!r}")
+                    continue
+                if isinstance(parsed, dict):
+                    wrong.update(parsed)
+                else:
+                    print(f"JSON, but not an object: {fragment!r}")
 
     print(f"parsing each fragment: {wrong}")
     print(f"parsing the joined text: {json.loads(joined)}")

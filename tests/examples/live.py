@@ -18,10 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from standin.replies import MessageReply
-from standin.scenarios import Scenario, get
 from tests.examples.harness.case import Case
-from tests.examples.harness.collect import all_cases
+from tests.examples.harness.collect import all_cases, happy_path
 from tests.examples.harness.runner import run
 
 OPTION = "--live"
@@ -49,17 +47,7 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
 
 def reproducible_live(case: Case) -> bool:
     """Whether the real API can be expected to answer this case's scenario as scripted."""
-    if case.exit_code != 0 or {"ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL"} & set(case.env):
-        return False
-    if case.scenario is None:
-        return True
-    scenario: Scenario = get(case.scenario) if isinstance(case.scenario, str) else case.scenario
-    return all(
-        isinstance(reply, MessageReply)
-        and reply.cut is None
-        and not getattr(reply, "delta_before_start", False)
-        for reply in scenario.replies
-    )
+    return happy_path(case)
 
 
 def live_cases() -> list[Case]:

@@ -22,10 +22,18 @@ def forced_choice_refused_then_auto(run: Run, api: StandIn) -> None:
     assert auto.body["tool_choice"] == {"type": "auto"} and auto.status == 200
 
 
+def joined_the_tool_input(run: Run, api: StandIn) -> None:
+    """Whatever the fragments were, the joined text parsed to the input the model sent."""
+    (request,) = api.message_requests
+    assert request.plan is not None
+    (sent,) = [b.final["input"] for b in request.plan.blocks if b.final["type"] == "tool_use"]
+    assert f"parsing the joined text: {sent!r}" in run.stdout
+
+
 CASES = [
     Case("tool-use/assemble_tool_input.py", "tool_use", check=sent_streaming_requests()),
     Case("tool-use/assemble_tool_input.py", "tool_no_arguments", variant="no_arguments"),
-    Case("tool-use/parse_each_fragment_mistake.py", "tool_use"),
+    Case("tool-use/parse_each_fragment_mistake.py", "tool_use", check=joined_the_tool_input),
     Case("tool-use/input_json_snapshot.py", "tool_use", check=sent_streaming_requests()),
     Case("tool-use/tool_loop.py", "tool_use", check=sent_the_tool_result_back),
     Case(

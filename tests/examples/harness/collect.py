@@ -1,4 +1,4 @@
-"""Gather every ``CASES`` list from ``tests/examples/cases/*.py``."""
+"""Gather every ``CASES`` list from ``tests/examples/cases/*.py``, and tell the kinds apart."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import importlib
 import pkgutil
 
 import tests.examples.cases
+from standin.replies import MessageReply
+from standin.scenarios import Scenario, get
 
 from .case import Case
 
@@ -20,3 +22,21 @@ def all_cases() -> list[Case]:
     if duplicates:
         raise ValueError(f"cases declared twice: {duplicates}")
     return cases
+
+
+def scenario_of(case: Case) -> Scenario | None:
+    return get(case.scenario) if isinstance(case.scenario, str) else case.scenario
+
+
+def happy_path(case: Case) -> bool:
+    """A case whose every reply is a whole stream, as the real API gives on request: no HTTP
+    error, no cut, no broken upstream, and the snippet succeeds with its own settings."""
+    if case.exit_code != 0 or {"ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL"} & set(case.env):
+        return False
+    scenario = scenario_of(case)
+    if scenario is None:
+        return True
+    return all(
+        isinstance(reply, MessageReply) and reply.cut is None and not reply.delta_before_start
+        for reply in scenario.replies
+    )
