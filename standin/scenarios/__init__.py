@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import basic, faults, features, http_errors
+from . import basic, examples_faults, faults, features, http_errors
 from .model import Scenario
 
-_MODULES: tuple[ModuleType, ...] = (basic, faults, features, http_errors)
+_MODULES: tuple[ModuleType, ...] = (basic, faults, features, http_errors, examples_faults)
 
 
 def _merge(modules: tuple[ModuleType, ...]) -> dict[str, Scenario]:
