@@ -3,9 +3,13 @@
 A user who clicks "stop", a request handler whose client went away, a timeout: each ends in
 `task.cancel()`. The CancelledError is raised inside the task at its current `await`, the
 `async with` block exits, and the connection is closed on the way out.
+
+Wait on the task as well as on the "stop" signal: a request that fails, or a reply that ends
+before the signal comes, ends the wait too, instead of leaving it waiting for ever.
 """
 
 import asyncio
+import sys
 
 import anthropic
 
@@ -24,17 +28,25 @@ async def write_reply(client: anthropic.AsyncAnthropic, first_line_shown: asynci
                 first_line_shown.set()
 
 
-async def main() -> None:
+async def main() -> int:
     client = anthropic.AsyncAnthropic()
     first_line_shown = asyncio.Event()
     task = asyncio.create_task(write_reply(client, first_line_shown))
-    await first_line_shown.wait()  # stands in for "the user pressed stop"
-    task.cancel()
+    stop = asyncio.create_task(first_line_shown.wait())  # stands in for "the user pressed stop"
+    await asyncio.wait({task, stop}, return_when=asyncio.FIRST_COMPLETED)
+    stop.cancel()
+    task.cancel()  # does nothing if the task has already finished
     try:
         await task
     except asyncio.CancelledError:
         print("[task cancelled; connection closed]")
+    except anthropic.APIError as err:
+        print(f"[the request failed ({type(err).__name__}); nothing to cancel]")
+        return 1
+    else:
+        print("\n[the reply ended by itself; nothing to cancel]")
+    return 0
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    sys.exit(asyncio.run(main()))

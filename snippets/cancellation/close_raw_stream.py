@@ -25,7 +25,7 @@ def main() -> None:
             if event.type == "content_block_delta" and event.delta.type == "text_delta":
                 print(event.delta.text, end="", flush=True)
                 lines += event.delta.text.count("\n")
-                if lines == LINES_WANTED:
+                if lines >= LINES_WANTED:
                     break
     finally:
         stream.close()

@@ -22,7 +22,7 @@ def main() -> None:
         for text in stream.text_stream:
             print(text, end="", flush=True)
             lines += text.count("\n")
-            if lines == LINES_WANTED:
+            if lines >= LINES_WANTED:
                 break
     # Out of the `with` block: the connection is closed.
     print(f"[stopped after {lines} lines; connection closed]")
