@@ -42,6 +42,7 @@ TWO_PER_DELTA = "slow_counting_two_lines_per_delta"
 STOP_EARLY = "cancellation/stop_early.py"
 CLOSE_RAW = "cancellation/close_raw_stream.py"
 CANCEL_TASK = "cancellation/cancel_task.py"
+TWO_LINES = "two lines in every delta is the shape this run proves the program stops on"
 
 CASES = [
     Case(STOP_EARLY, "slow_counting", check=closed_early(ONE_LINE_PER_DELTA, lines=3, deltas=3)),
@@ -51,6 +52,7 @@ CASES = [
         TWO_PER_DELTA,
         variant="two_lines_per_delta",
         check=closed_early(TWO_LINES_PER_DELTA, lines=4, deltas=2),
+        one_shape=TWO_LINES,
     ),
     Case(CLOSE_RAW, "slow_counting", check=closed_early(ONE_LINE_PER_DELTA, lines=3, deltas=3)),
     Case(
@@ -58,6 +60,7 @@ CASES = [
         TWO_PER_DELTA,
         variant="two_lines_per_delta",
         check=closed_early(TWO_LINES_PER_DELTA, lines=4, deltas=2),
+        one_shape=TWO_LINES,
     ),
     Case(CANCEL_TASK, "slow_counting", check=closed_early(ONE_LINE_PER_DELTA, lines=1, deltas=1)),
     # The request fails (after the SDK's two retries): the wait ends with the task.
@@ -75,5 +78,6 @@ CASES = [
         variant="no_newline",
         check=all_of(sent_streaming_requests(), stream_read_to_the_end),
         timeout=30.0,
+        one_shape="the reply must hold no newline: that is the case this run proves",
     ),
 ]
