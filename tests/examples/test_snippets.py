@@ -16,6 +16,7 @@ import pytest
 
 from standin import StandIn
 from tests.examples.harness.case import Case
+from tests.examples.harness.checks import replies_fit_the_requests
 from tests.examples.harness.collect import all_cases
 from tests.examples.harness.pythons import ExamplePython, example_pythons
 from tests.examples.harness.runner import Run, run
@@ -29,6 +30,7 @@ PYTHONS = example_pythons()
 
 
 def _check(case: Case, result: Run, api: StandIn, where: str) -> None:
+    replies_fit_the_requests(result, api)
     assert result.returncode == case.exit_code, (
         f"{case.id} exited {result.returncode} {where}, expected {case.exit_code}\n"
         + result.describe()

@@ -18,6 +18,7 @@ import pytest
 from standin import StandIn
 from standin.variations import Variation, vary_scenario
 from tests.examples.harness.case import Case
+from tests.examples.harness.checks import replies_fit_the_requests
 from tests.examples.harness.collect import all_cases, happy_path, scenario_of
 from tests.examples.harness.runner import run
 from tests.examples.harness.session import MAIN, warm_interpreters
@@ -45,6 +46,7 @@ def test_snippet_with_a_varied_reply(case: Case, seed: int, tmp_path: Path) -> N
     with StandIn(vary_scenario(scenario, seed)) as api:
         result = run(case, api, warm=warm_interpreters()[MAIN], cwd=tmp_path)
         where = f"{case.id} with {variation.describe()}"
+        replies_fit_the_requests(result, api)
         assert result.returncode == case.exit_code, (
             f"{where} exited {result.returncode}, expected {case.exit_code}\n" + result.describe()
         )

@@ -31,6 +31,8 @@ class Case:
     snippet: str
     scenario: str | Scenario | None
     variant: str = ""
+    # Command-line arguments, as a page shows them (``python raw_sse.py thinking``).
+    args: tuple[str, ...] = ()
     exit_code: int = 0
     env: Mapping[str, str] = field(default_factory=dict)
     output: Literal["stdout", "combined", "stdout+error"] = "stdout"

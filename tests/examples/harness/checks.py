@@ -105,3 +105,18 @@ def raised(exception: str) -> Check:
         assert run.error_line.startswith(f"{exception}:"), run.stderr[-500:]
 
     return check
+
+
+def replies_fit_the_requests(run: Run, api: StandIn) -> None:
+    """Every reply was one the real API could give to the request the snippet sent (thinking
+    only when asked for, tools only when offered, and so on: ``standin/fit.py``). Run on every
+    snippet case, so no page shows an output its code cannot get."""
+    problems = [
+        f"request {n}: {problem}"
+        for n, request in enumerate(api.message_requests, 1)
+        for problem in request.mismatches
+    ]
+    assert not problems, (
+        f"{run.case.id}: the scenario {run.case.scenario!r} answered with what the real API "
+        "would not send for this request:\n  " + "\n  ".join(problems)
+    )

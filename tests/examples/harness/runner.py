@@ -95,6 +95,7 @@ def run(
         if warm is not None and case.path.suffix == ".py":
             done = warm.run(
                 case.path,
+                args=case.args,
                 env=env,
                 cwd=where,
                 stdout=out.fileno(),
@@ -117,9 +118,9 @@ def _cold(
     case: Case, python: Path | None, env: dict[str, str], cwd: Path, out: int, err: int
 ) -> tuple[int, bool]:
     if case.path.suffix == ".sh":
-        command = ["bash", str(case.path)]
+        command = ["bash", str(case.path), *case.args]
     else:
-        command = [str(python or sys.executable), str(case.path)]
+        command = [str(python or sys.executable), str(case.path), *case.args]
     process = subprocess.Popen(
         command,
         cwd=cwd,

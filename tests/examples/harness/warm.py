@@ -67,6 +67,7 @@ class WarmInterpreter:
         self,
         path: Path,
         *,
+        args: tuple[str, ...] = (),
         env: dict[str, str],
         cwd: Path,
         stdout: int,
@@ -74,7 +75,7 @@ class WarmInterpreter:
         timeout: float,
     ) -> Finished:
         """Run ``path`` as ``__main__`` with these streams; kill it after ``timeout`` seconds."""
-        request = {"path": str(path), "env": env, "cwd": str(cwd)}
+        request = {"path": str(path), "args": list(args), "env": env, "cwd": str(cwd)}
         with (
             socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn,
             open(os.devnull, "rb") as stdin,
