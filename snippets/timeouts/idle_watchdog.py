@@ -30,7 +30,7 @@ async def stream_text(client: anthropic.AsyncAnthropic, idle_timeout: float, **p
                 event = await asyncio.wait_for(anext(events), timeout=idle_timeout)
             except StopAsyncIteration:
                 break
-            except TimeoutError:
+            except asyncio.TimeoutError:  # TimeoutError from Python 3.11 on, another class on 3.10
                 # Leaving the `async with` block closes the connection.
                 raise StreamIdleError(f"no progress for {idle_timeout} s") from None
             if event.type == "text":
