@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tests.support.paths import ROOT
 
@@ -68,7 +71,34 @@ class ExamplePython:
         return None
 
 
-def configured() -> dict:
+FACTS = """
+import json, platform, sys
+from importlib import metadata
+names = sys.argv[1:]
+print(json.dumps({"python": platform.python_version(),
+                  "packages": {n: metadata.version(n) for n in names}}))
+"""
+
+
+def example_packages() -> list[str]:
+    """The distribution names in the examples group (markers and pins dropped)."""
+    group = configured()["dependency-groups"]["examples"]
+    return sorted({re.split(r"[=<>!~;\s]", item, maxsplit=1)[0] for item in group})
+
+
+def environment_facts(target: ExamplePython) -> dict[str, Any]:
+    """What a reader on this Python gets: its exact version and the examples' packages."""
+    done = subprocess.run(
+        [str(target.python), "-c", FACTS, *example_packages()],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return json.loads(done.stdout)
+
+
+def configured() -> dict[str, Any]:
     return tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))
 
 
