@@ -31,10 +31,18 @@ def main() -> None:
 
     with client.messages.stream(**request, messages=[question]) as stream:
         first = stream.get_final_message()
-    call = next(block for block in first.content if block.type == "tool_use")
+    call = next((block for block in first.content if block.type == "tool_use"), None)
+    if call is None:  # the model answered without the tool: there is no second request
+        print("".join(block.text for block in first.content if block.type == "text"))
+        return
 
-    content = [block.model_dump() for block in first.content]
-    content[0]["thinking"] = content[0]["thinking"].upper()  # any change at all breaks it
+    # Each block as the API sent it, without the optional fields the SDK holds as None.
+    content = [block.model_dump(exclude_none=True) for block in first.content]
+    thinking = next((block for block in content if block["type"] == "thinking"), None)
+    if thinking is None:  # adaptive thinking may skip thinking: nothing to alter
+        print("[no thinking block in the reply]")
+        return
+    thinking["thinking"] = thinking["thinking"].upper()  # any change at all breaks it
 
     follow_up = [
         question,

@@ -1,8 +1,8 @@
 """Pass thinking blocks back unchanged when a conversation goes on after a tool call.
 
 The assistant turn that asked for the tool starts with a thinking block. Send the turn back
-exactly as it came (`message.content`, signature included) with the tool result; the API
-checks the signature and refuses a block that was changed.
+exactly as it came (every block of `message.content`, signature included) with the tool
+result; the API checks the signature and refuses a block that was changed.
 """
 
 import json
@@ -45,11 +45,17 @@ def main() -> None:
     messages: list = [{"role": "user", "content": "What is the weather in Paris?"}]
 
     first = stream_turn(client, messages)
-    call = next(block for block in first.content if block.type == "tool_use")
+    call = next((block for block in first.content if block.type == "tool_use"), None)
+    if call is None:  # the model answered without the tool: its answer is printed above
+        print(f"\n[stop_reason: {first.stop_reason}]")
+        return
     print(f"[tool call: {call.name}({call.input})]")
 
     result = json.dumps({"city": call.input["city"], "temperature": 18, "sky": "sunny"})
-    messages.append({"role": "assistant", "content": first.content})  # unchanged
+    # Every block unchanged, thinking and signature included, without the optional fields the
+    # SDK holds as None: a request may not send some of them as null (a tool call's `caller`).
+    content = [block.model_dump(exclude_none=True) for block in first.content]
+    messages.append({"role": "assistant", "content": content})
     messages.append(
         {
             "role": "user",
