@@ -82,3 +82,27 @@ def test_the_stand_in_says_clearly_when_its_port_is_taken() -> None:
         )
     assert done.returncode == 2
     assert f"cannot listen on 127.0.0.1:{port}" in done.stderr
+
+
+def _layout_paths() -> set[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Layout", 1)[1].split("\n### ", 1)[0]
+    return {m.rstrip("/") for m in re.findall(r"^\| `([^`]+)` \|", section, re.MULTILINE)}
+
+
+def _tracked_folders() -> set[str]:
+    listed = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    top = {f.split("/")[0] for f in listed if "/" in f}
+    tests = {
+        "/".join(f.split("/")[:2]) for f in listed if f.startswith("tests/") and f.count("/") > 1
+    }
+    return {t for t in top | tests if t != "tests"}
+
+
+def test_the_readme_layout_names_every_folder() -> None:
+    named = _layout_paths()
+    named_roots = {p.split("/<")[0] for p in named}
+    missing = sorted(f for f in _tracked_folders() if f not in named_roots)
+    assert not missing, f"README's Layout table does not name these folders: {missing}"
