@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..replies import Cut, Framing, FromRequest, HttpError, MessageReply, Pause, Text, text
+from ..rules.models import accepts_prefill
 from .basic import HAIKU
 from .model import Scenario
 
@@ -60,14 +61,15 @@ def _text_of(content: Any) -> str:
 def _continuing_from(body: dict[str, Any]) -> str | None:
     """The partial reply this request asks the model to continue, or None.
 
-    Two documented forms: the partial text as the last (``assistant``) turn, a prefill, for
-    Claude 4.5 and earlier; or, for Claude 4.6 and later, the partial text as an ``assistant``
-    turn followed by a ``user`` turn that quotes where it ended. A user turn that does not quote
-    the end gives the model nothing to continue from.
+    Two documented forms: for Claude 4.5 and earlier, the partial text as the last
+    (``assistant``) turn, a prefill; for Claude 4.6 and later, which refuse a prefill (see
+    ``rules.models.accepts_prefill``), the partial text as an ``assistant`` turn followed by a
+    ``user`` turn that quotes where it ended. Each model takes only its own form. A user turn
+    that does not quote the end gives the model nothing to continue from.
     """
     messages = body["messages"]
     if len(messages) >= 2 and messages[-1]["role"] == "assistant":
-        return _text_of(messages[-1]["content"])
+        return _text_of(messages[-1]["content"]) if accepts_prefill(body["model"]) else None
     if (
         len(messages) >= 3
         and messages[-1]["role"] == "user"

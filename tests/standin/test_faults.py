@@ -17,7 +17,7 @@ import httpx2
 import pytest
 
 from standin import StandIn
-from standin.replies import Cut, Pause
+from standin.replies import Cut, MessageReply, Pause
 from standin.scenarios import Scenario, basic, faults
 from standin.validation import CURRENT_VERSION
 from tests.examples.harness.runner import FAKE_KEY
@@ -33,7 +33,7 @@ HEADERS = {
 
 def _body(max_tokens: int = 1024, stream: bool = True, **extra: Any) -> dict[str, Any]:
     return {
-        "model": MODEL,
+        "model": extra.pop("model", MODEL),
         "max_tokens": max_tokens,
         "stream": stream,
         "messages": [{"role": "user", "content": "Write a haiku about rivers."}],
@@ -359,16 +359,35 @@ def test_continuation_without_a_quote_starts_over() -> None:
     assert _text_of(_parse_sse(raw)) == HAIKU_TEXT
 
 
-def test_continuation_of_a_prefill_continues_exactly_after_it() -> None:
-    body = _body(
-        messages=[
-            {"role": "user", "content": "Write a haiku about rivers."},
-            {"role": "assistant", "content": "Rivers carry light\nstone by stone"},
-        ]
-    )
+PREFILL = [
+    {"role": "user", "content": "Write a haiku about rivers."},
+    {"role": "assistant", "content": "Rivers carry light\nstone by stone"},
+]
+
+
+def test_continuation_of_a_prefill_continues_exactly_after_it_on_a_4_5_model() -> None:
+    body = _body(messages=PREFILL, model="claude-haiku-4-5")
     with StandIn(Scenario("continue", (faults.continuation_of(basic.HAIKU),))) as api:
         _, raw = _read_all(api, body)
     assert _text_of(_parse_sse(raw)) == " toward the sea\neach bend a new song"
+
+
+def test_a_prefill_is_refused_by_a_model_that_takes_only_the_user_turn_form() -> None:
+    with StandIn(Scenario("continue", (faults.continuation_of(basic.HAIKU),))) as api:
+        status, raw = _read_all(api, _body(messages=PREFILL))
+    assert status == 400
+    assert json.loads(raw)["error"]["message"].startswith(
+        "This model does not support assistant message prefill."
+    )
+
+
+def test_the_continuation_ignores_a_prefill_on_a_model_that_refuses_one() -> None:
+    """Past validation, a model that refuses a prefill does not read one as a continuation."""
+    reply = faults.continuation_of(basic.HAIKU).compute(
+        {"model": MODEL, "messages": PREFILL, "max_tokens": 64}
+    )
+    assert isinstance(reply, MessageReply)
+    assert reply.blocks[0].text == HAIKU_TEXT
 
 
 # -- the SDK's side: the retry policy the errors-and-retries page states ------------------
