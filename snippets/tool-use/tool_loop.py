@@ -2,7 +2,8 @@
 
 Each turn is streamed. When a turn ends with stop_reason "tool_use", the program runs every
 tool call in it, appends the assistant's content unchanged and a user turn of tool_result
-blocks, and streams again, until Claude answers without asking for a tool.
+blocks, and streams again, until Claude answers without asking for a tool. A call that fails
+goes back as a tool_result with "is_error": true and the error, and the loop goes on.
 """
 
 import json
@@ -27,10 +28,20 @@ def get_weather(city: str, unit: str = "celsius") -> dict:
     return {"city": city, "temperature": 18, "unit": unit, "sky": "sunny"}
 
 
-def run_tool(name: str, tool_input: dict) -> str:
-    if name == "get_weather":
-        return json.dumps(get_weather(**tool_input))
-    raise ValueError(f"unknown tool: {name}")
+TOOLS = {"get_weather": get_weather}
+
+
+def run_tool(name: str, tool_input: dict) -> dict:
+    """The tool_result content for one call. A call that fails (an unknown tool, arguments the
+    tool does not take, an exception in the tool) is reported to the model as an error, so
+    it can correct itself, instead of ending the program."""
+    tool = TOOLS.get(name)
+    if tool is None:
+        return {"content": f"unknown tool: {name}", "is_error": True}
+    try:
+        return {"content": json.dumps(tool(**tool_input))}
+    except Exception as err:  # a TypeError for arguments it does not take, or its own failure
+        return {"content": f"{type(err).__name__}: {err}", "is_error": True}
 
 
 def main() -> None:
@@ -53,9 +64,10 @@ def main() -> None:
         results = []
         for block in message.content:
             if block.type == "tool_use":
-                output = run_tool(block.name, block.input)
-                print(f"[ran {block.name}({block.input}) -> {output}]")
-                results.append({"type": "tool_result", "tool_use_id": block.id, "content": output})
+                result = run_tool(block.name, block.input)
+                outcome = "failed" if result.get("is_error") else "->"
+                print(f"[ran {block.name}({block.input}) {outcome} {result['content']}]")
+                results.append({"type": "tool_result", "tool_use_id": block.id, **result})
         messages.append({"role": "assistant", "content": message.content})
         messages.append({"role": "user", "content": results})
 

@@ -16,6 +16,22 @@ def sent_the_tool_result_back(run: Run, api: StandIn) -> None:
     assert result["type"] == "tool_result" and result["tool_use_id"] == call["id"]
 
 
+def reported_the_tool_error_and_went_on(run: Run, api: StandIn) -> None:
+    """The call with an argument get_weather does not take went back as a tool_result with
+    is_error and the TypeError's text; the model's second call ran; the loop ended on the
+    answer (tool_use_unknown_argument)."""
+    assert [r.status for r in api.message_requests] == [200, 200, 200]
+    _, second, third = api.message_requests
+    (failed,) = second.body["messages"][-1]["content"]
+    assert failed["type"] == "tool_result" and failed["tool_use_id"] == "toolu_standin_01"
+    assert failed.get("is_error") is True, f"the failed call was not reported as one: {failed}"
+    assert "unexpected keyword argument 'country'" in failed["content"]
+    (ran,) = third.body["messages"][-1]["content"]
+    assert ran["tool_use_id"] == "toolu_standin_03" and not ran.get("is_error")
+    assert len(api.completed) == 3, "not every turn was read to the end"
+    assert run.stdout.endswith("[stop_reason: end_turn]\n")
+
+
 def forced_choice_refused_then_auto(run: Run, api: StandIn) -> None:
     forced, auto = api.message_requests
     assert forced.body["tool_choice"]["type"] == "tool" and forced.status == 400
@@ -36,6 +52,12 @@ CASES = [
     Case("tool-use/parse_each_fragment_mistake.py", "tool_use", check=joined_the_tool_input),
     Case("tool-use/input_json_snapshot.py", "tool_use", check=sent_streaming_requests()),
     Case("tool-use/tool_loop.py", "tool_use", check=sent_the_tool_result_back),
+    Case(
+        "tool-use/tool_loop.py",
+        "tool_use_unknown_argument",
+        variant="tool_error",
+        check=reported_the_tool_error_and_went_on,
+    ),
     Case(
         "tool-use/forced_tool_choice_refused.py", "tool_use", check=forced_choice_refused_then_auto
     ),
