@@ -19,10 +19,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from . import auto, events, sse
+from .body import BodyRefusedError, Limits, drain, parse, read
 from .replies import Cut, FromRequest, HttpError, MessageReply, Reply
+from .rules.headers import api_key
 from .scenarios import Scenario
 from .scenarios import get as get_scenario
 from .validation import ApiError, check_body, check_headers
+
+# The listen backlog: connections the kernel holds while every handler thread is busy starting
+# up. The socketserver default (5) drops or delays the rest when many clients connect at once.
+LISTEN_BACKLOG = 1024
+MESSAGES_PATH = "/v1/messages"
 
 UNKNOWN_EVENT = (
     "future_event",
@@ -51,21 +58,47 @@ class _ClientGoneError(Exception):
     """The client closed the connection."""
 
 
-class StandIn:
-    """Start with ``with StandIn("text") as api:``; point a client at ``api.url``."""
+class _Server(ThreadingHTTPServer):
+    """One thread per connection, and room in the backlog for many clients at once."""
 
-    def __init__(self, scenario: str | Scenario | None = None, *, port: int = 0) -> None:
+    request_queue_size = LISTEN_BACKLOG
+    daemon_threads = True
+
+
+def client_of(headers: dict[str, str]) -> str:
+    """Who sent a request, for keeping scenario state apart: the ``x-standin-client`` header
+    when the client sends one, else its API key (``x-api-key`` or ``Authorization: Bearer``)."""
+    return headers.get("x-standin-client") or api_key(headers) or ""
+
+
+class StandIn:
+    """Start with ``with StandIn("text") as api:``; point a client at ``api.url``.
+
+    A scenario's script ("429, then a stream") is followed per client: each client has its own
+    attempt counter, keyed by the ``x-standin-client`` header when a request carries one and by
+    its API key otherwise (see ``client_of``). Parallel tests that share one stand-in therefore
+    cannot take each other's turn, as long as each sends its own key or client header.
+    ``limits`` bounds request bodies (size, and the time they may take to arrive).
+    """
+
+    def __init__(
+        self,
+        scenario: str | Scenario | None = None,
+        *,
+        port: int = 0,
+        limits: Limits | None = None,
+    ) -> None:
         self.requests: list[RecordedRequest] = []
         self.disconnects: list[Disconnect] = []
         self.completed: list[str] = []
+        self.limits = limits or Limits()
         self._lock = threading.Lock()
         self._ids = itertools.count(1)
-        self._attempt = 0
+        self._attempts: dict[str, int] = {}
         self._stopping = threading.Event()
         self._disconnected = threading.Condition(self._lock)
         self.play(scenario)
-        self._server = ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", port), self._handler_class())
         # A short poll interval: stop() waits for the serve loop to notice, once per test.
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
@@ -100,11 +133,11 @@ class StandIn:
         """Answer the next requests from ``scenario`` (a name, a Scenario, or None for auto)."""
         with self._lock:
             self.scenario = get_scenario(scenario) if isinstance(scenario, str) else scenario
-            self._attempt = 0
+            self._attempts = {}
 
     @property
     def message_requests(self) -> list[RecordedRequest]:
-        return [r for r in self.requests if r.path.endswith("/v1/messages")]
+        return [r for r in self.requests if r.path.endswith(MESSAGES_PATH)]
 
     def wait_for_disconnect(self, timeout: float) -> Disconnect | None:
         with self._disconnected:
@@ -116,10 +149,11 @@ class StandIn:
         """Numbered per server, so golden files stay stable; the message id shares the number."""
         return f"req_standin_{next(self._ids):04d}"
 
-    def _choose(self, body: dict[str, Any]) -> Reply:
+    def _choose(self, body: dict[str, Any], client: str) -> Reply:
+        """The reply to ``client``'s next request: its own next step in the scenario."""
         with self._lock:
-            attempt = self._attempt
-            self._attempt += 1
+            attempt = self._attempts.get(client, 0)
+            self._attempts[client] = attempt + 1
             scenario = self.scenario
         return auto.reply_for(body) if scenario is None else scenario.reply_for(attempt)
 
@@ -163,19 +197,33 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("request-id", request_id)
         for name, value in extra:
             self.send_header(name, value)
+        if self.close_connection:
+            self.send_header("connection", "close")  # so the client does not reuse it
         self.end_headers()
         self.wfile.write(data)
 
     def _send_error(self, error: ApiError | HttpError, request_id: str) -> None:
-        status = error.status
-        error_type = error.error_type
-        extra = error.headers if isinstance(error, HttpError) else ()
         body = {
             "type": "error",
-            "error": {"type": error_type, "message": error.message},
+            "error": {"type": error.error_type, "message": error.message},
             "request_id": request_id,
         }
-        self._send_json(status, body, request_id, extra)
+        self._send_json(error.status, body, request_id, error.headers)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """The standard library's own refusals (a malformed request line, an unsupported
+        method) in the API's JSON shape, never as an HTML page."""
+        self.close_connection = True
+        error_type = {404: "not_found_error", 413: "request_too_large"}.get(
+            code, "invalid_request_error"
+        )
+        error = ApiError(code, error_type, message or self.responses.get(code, ("",))[0])
+        if self.command == "HEAD":
+            self.send_response(code)
+            self.send_header("content-length", "0")
+            self.end_headers()
+            return
+        self._send_error(error, self.owner._next_request_id())
 
     def _record(self, body: Any) -> RecordedRequest:
         headers = {k.lower(): v for k, v in self.headers.items()}
@@ -184,45 +232,82 @@ class _Handler(BaseHTTPRequestHandler):
             self.owner.requests.append(record)
         return record
 
-    def _read_body(self) -> bytes:
-        length = self.headers.get("content-length", "")
-        if not length.isdigit():
-            return b""  # no usable length: answered as an unparseable body (400)
-        return self.rfile.read(int(length))
+    def _refuse(self, record: RecordedRequest, error: ApiError, request_id: str) -> None:
+        record.status = error.status
+        self._send_error(error, request_id)
+
+    @property
+    def _is_messages(self) -> bool:
+        return self.path.split("?")[0].rstrip("/") == MESSAGES_PATH
 
     # -- routes ---------------------------------------------------------------------------
-    def do_GET(self) -> None:
-        self._record(None)
+    def _not_allowed(self) -> None:
+        """Any method but POST: 405 on the Messages path (with ``allow: POST``), 404 elsewhere.
+
+        405 is a 4XX the errors page does not list; it says invalid_request_error "may also be
+        used for other 4XX status codes" (docs.anthropic.com/en/api/errors).
+        """
+        record = self._record(None)
         request_id = self.owner._next_request_id()
-        self._send_error(ApiError(404, "not_found_error", f"Not found: {self.path}"), request_id)
+        if self._is_messages:
+            error = ApiError(
+                405,
+                "invalid_request_error",
+                f"Method {self.command} is not allowed on {MESSAGES_PATH}; use POST",
+                headers=(("allow", "POST"),),
+            )
+        else:
+            error = ApiError(404, "not_found_error", f"Not found: {self.path}")
+        self.close_connection = True  # a body the client may have sent was not read
+        self._refuse(record, error, request_id)
+
+    def do_GET(self) -> None:
+        self._not_allowed()
+
+    def do_PUT(self) -> None:
+        self._not_allowed()
+
+    def do_DELETE(self) -> None:
+        self._not_allowed()
+
+    def do_PATCH(self) -> None:
+        self._not_allowed()
+
+    def do_OPTIONS(self) -> None:
+        self._not_allowed()
 
     def do_POST(self) -> None:
-        raw = self._read_body()
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        limits = self.owner.limits
+        try:
+            raw = read(headers, self.rfile, self.connection, limits)
+        except BodyRefusedError as refused:
+            self.close_connection = True
+            self._refuse(self._record(None), refused.error, self.owner._next_request_id())
+            drain(self.rfile, self.connection, refused.unread, limits.body_timeout)
+            return
         request_id = self.owner._next_request_id()
         try:
-            body: Any = json.loads(raw) if raw else None
-        except json.JSONDecodeError:
-            body = None
-            parse_error = True
+            body: Any = parse(raw)
+        except ApiError as error:
+            body, parse_error = None, error
         else:
-            parse_error = False
+            parse_error = None
         record = self._record(body)
         try:
-            if self.path.split("?")[0].rstrip("/") != "/v1/messages":
+            if not self._is_messages:
                 raise ApiError(404, "not_found_error", f"Not found: {self.path}")
             version = check_headers(record.headers)
-            if parse_error or body is None:
-                raise ApiError(
-                    400,
-                    "invalid_request_error",
-                    "There was an error parsing the body of your request",
-                )
+            if parse_error:
+                raise parse_error
             check_body(body, version)
         except ApiError as error:
-            record.status = error.status
-            self._send_error(error, request_id)
+            self._refuse(record, error, request_id)
             return
-        reply = self.owner._choose(body)
+        self._answer(body, record, request_id)
+
+    def _answer(self, body: dict[str, Any], record: RecordedRequest, request_id: str) -> None:
+        reply = self.owner._choose(body, client_of(record.headers))
         if isinstance(reply, FromRequest):
             reply = reply.compute(body)
         if isinstance(reply, HttpError):
