@@ -17,11 +17,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from tests.support.paths import ROOT
-
 from . import build_times, client_cost, latency, machine, relay
 from .clients import PARSER_NAME
 from .latency import Pacing
+from .paths import ROOT
 from .remote import RemoteStandIn
 
 DATA_FILE = ROOT / "docs" / "data" / "performance.json"

@@ -14,8 +14,7 @@ import tempfile
 import time
 from typing import Any
 
-from tests.support.paths import ROOT
-
+from .paths import ROOT
 from .stats import summarise
 
 SUITE = [sys.executable, "-m", "pytest", "-n", "auto", "-q"]

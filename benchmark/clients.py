@@ -17,9 +17,8 @@ from typing import Any
 import anthropic
 import httpx2
 
-from tests.support.paths import ROOT
-
 from . import plain_sse
+from .paths import ROOT
 
 MODEL = "claude-sonnet-5-5"
 FAKE_KEY = "sk-ant-fake-key-for-the-benchmark"
@@ -99,16 +98,13 @@ def _raw_request(c: Clients, tokens: int) -> Any:
     )
 
 
-def _site_parser() -> ModuleType | None:
-    """The site's own no-SDK parser (the page that teaches it), if it is there."""
-    if not SITE_PARSER.is_file():
-        return None
+def _site_parser() -> ModuleType:
+    """The site's own no-SDK parser, from the page that teaches it."""
     spec = importlib.util.spec_from_file_location("site_sse_parser", SITE_PARSER)
-    if spec is None or spec.loader is None:
-        return None
+    assert spec is not None and spec.loader is not None, f"cannot load {SITE_PARSER}"
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module if callable(getattr(module, "parse", None)) else None
+    return module
 
 
 def _text_from(payloads: Iterable[str]) -> tuple[str, int]:
@@ -128,12 +124,8 @@ def _text_from(payloads: Iterable[str]) -> tuple[str, int]:
 def no_sdk_reader() -> tuple[str, Callable[[httpx2.Response], tuple[str, int]]]:
     """Which no-SDK parser is measured, and a response -> (text, events) reader using it."""
     site = _site_parser()
-    if site is not None:
-        return SITE_PARSER.relative_to(ROOT).as_posix() + " (parse() over httpx2 iter_bytes)", (
-            lambda response: _text_from(e.data for e in site.parse(response.iter_bytes()))
-        )
-    return "benchmark/plain_sse.py (a minimal SSE parser over httpx2 iter_lines)", (
-        lambda response: _text_from(data for _, data in plain_sse.events(response.iter_lines()))
+    return SITE_PARSER.relative_to(ROOT).as_posix() + " (parse() over httpx2 iter_bytes)", (
+        lambda response: _text_from(e.data for e in site.parse(response.iter_bytes()))
     )
 
 

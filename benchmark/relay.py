@@ -22,19 +22,14 @@ from typing import Any
 
 import httpx2
 
-from tests.support.paths import ROOT
-
 from . import plain_sse
 from .clients import API_VERSION, FAKE_KEY, MODEL, budget
+from .paths import ROOT
 from .remote import RemoteStandIn
 from .stats import summarise
 
 APP = ROOT / "snippets" / "browser-relay" / "app.py"
 CHUNK_INDEX = re.compile(r"w(\d{4})")
-
-
-def available() -> bool:
-    return APP.is_file()
 
 
 def _free_port() -> int:
@@ -149,8 +144,6 @@ def _latencies_ms(sent: list[float], arrived: dict[int, float], tokens: int) -> 
 
 
 def measure(api: RemoteStandIn, tokens: int, event_delay: float, repeats: int) -> dict[str, Any]:
-    if not available():
-        return {"available": False, "note": f"{APP.relative_to(ROOT)} does not exist yet"}
     api.play(tokens, 0.05, event_delay)
     direct: list[float] = []
     relayed: list[float] = []

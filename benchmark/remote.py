@@ -7,7 +7,7 @@ import subprocess
 import sys
 from typing import Any
 
-from tests.support.paths import ROOT
+from .paths import ROOT
 
 
 class RemoteStandIn:

@@ -1,6 +1,6 @@
 """Declarative replies: what the stand-in answers to one request.
 
-A scenario (see ``scenarios.py``) is a list of these, one per request in order, so a test
+A scenario (``scenarios/``) is a list of these, one per request in order, so a test
 can say "429 first, then a stream" or "a tool call, then the answer to its result" without
 writing any server code. Text is given as the chunks the model would emit: each chunk is one
 ``text_delta`` and counts as one output token.
