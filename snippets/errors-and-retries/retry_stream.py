@@ -84,7 +84,10 @@ def main() -> int:
             messages=[{"role": "user", "content": "Write a haiku about rivers."}],
         )
     except (anthropic.APIStatusError, httpx2.TransportError, IncompleteStreamError) as err:
-        print(f"\n[gave up after {ATTEMPTS} attempts: {reason(err)}]")
+        if can_retry(err):  # raised only once every attempt had failed
+            print(f"\n[gave up after {ATTEMPTS} attempts: {reason(err)}]")
+        else:
+            print(f"\n[failed, not worth another attempt: {reason(err)}]")
         return 1
     print(f"\n[complete: {len(reply)} characters committed]")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from standin import StandIn
 from standin.scenarios import basic
 from tests.examples.harness.case import Case, Check
-from tests.examples.harness.checks import made_no_request, streamed
+from tests.examples.harness.checks import answered, made_no_request, streamed
 from tests.examples.harness.runner import Run
 
 HAIKU_TEXT = basic.HAIKU.blocks[0].text
@@ -102,6 +102,8 @@ CASES = [
         exit_code=1,
         check=streamed(200, 200, 200),
     ),
+    # Not retryable: one request, and no claim of three attempts.
+    Case(RETRY, "status_400", variant="status_400", exit_code=1, check=answered(400)),
     Case(
         RETRY,
         "overloaded_mid_stream_then_ok",
