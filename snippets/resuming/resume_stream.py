@@ -22,6 +22,9 @@ import httpx2
 
 MODEL = "claude-sonnet-5-5"
 MAX_RESUMES = 3
+# Error events worth asking again after: overloaded, server error, rate limit, timeout. Any
+# other (an invalid_request_error, say: an HTTP 400 outside a stream) would fail the same way.
+RESUMABLE_ERROR_EVENTS = {"overloaded_error", "api_error", "rate_limit_error", "timeout_error"}
 QUOTE_CHARS = 80  # how much of the partial text the continue request quotes
 MIN_OVERLAP = 4  # shorter matches may be coincidence, not a repeat
 
@@ -72,6 +75,10 @@ def continue_request(messages: list[dict], received: str) -> list[dict]:
     return [*messages, {"role": "assistant", "content": received}, {"role": "user", "content": ask}]
 
 
+class IncompleteReplyError(Exception):
+    """The reply was still broken off after every resume."""
+
+
 @dataclass
 class Resumed:
     text: str
@@ -103,25 +110,36 @@ def stream_with_resume(
         except anthropic.APIStatusError as err:
             if err.status_code != 200:
                 raise  # an HTTP error, already retried by the SDK: not an interrupted stream
+            if err.type not in RESUMABLE_ERROR_EVENTS:
+                raise  # an error event that asking again cannot fix
         except httpx2.TransportError:
             pass  # the connection broke mid-stream
         if stop_reason is not None:
             on_text(joiner.finish())  # the reply was complete, even if the close was not clean
             return Resumed(received + joiner.shown, stop_reason, resumes)
         received += joiner.shown  # text still held back is dropped: it was never shown
-        time.sleep(pause_seconds * 2**resumes)
-    raise RuntimeError(f"the reply was still incomplete after {MAX_RESUMES} resumes")
+        if resumes < MAX_RESUMES:  # no wait after the last try
+            time.sleep(pause_seconds * 2**resumes)
+    raise IncompleteReplyError(f"the reply was still incomplete after {MAX_RESUMES} resumes")
 
 
 def main() -> int:
     client = anthropic.Anthropic()
-    result = stream_with_resume(
-        client,
-        lambda text: print(text, end="", flush=True),
-        model=MODEL,
-        max_tokens=1024,
-        messages=[{"role": "user", "content": "Write a haiku about rivers."}],
-    )
+    try:
+        result = stream_with_resume(
+            client,
+            lambda text: print(text, end="", flush=True),
+            model=MODEL,
+            max_tokens=1024,
+            messages=[{"role": "user", "content": "Write a haiku about rivers."}],
+        )
+    except anthropic.APIStatusError as err:
+        where = "error event" if err.status_code == 200 else f"HTTP {err.status_code}"
+        print(f"\n[not resumed: {where} {err.type}]")
+        return 1
+    except IncompleteReplyError as err:
+        print(f"\n[{err}]")
+        return 1
     print(
         f"\n[{len(result.text)} characters, stop_reason {result.stop_reason}, resumed {result.resumes} time(s)]"
     )

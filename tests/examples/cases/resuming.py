@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
+
 from standin import StandIn
 from standin.scenarios import basic
 from tests.examples.harness.case import Case, Check
-from tests.examples.harness.checks import sent_streaming_requests
+from tests.examples.harness.checks import sent_streaming_requests, streamed
 from tests.examples.harness.runner import Run
 
 HAIKU_TEXT = basic.HAIKU.blocks[0].text
@@ -29,6 +31,14 @@ def continued_as_documented(partial: str) -> Check:
     return check
 
 
+def gave_up_without_a_last_wait(run: Run, api: StandIn) -> None:
+    """Every try broke (the first request and three resumes), and the program ended at once
+    after the last one: its waits (1, 2, 4 s) come only between tries, not after the last."""
+    streamed(200, 200, 200, 200)(run, api)
+    since_last = time.monotonic() - api.message_requests[-1].at
+    assert since_last < 5.0, f"the program went on for {since_last:.1f} s after its last try"
+
+
 SNIPPET = "resuming/resume_stream.py"
 
 CASES = [
@@ -38,5 +48,20 @@ CASES = [
         "overloaded_then_continued",
         variant="error_event",
         check=continued_as_documented("Rivers carry light\nstone by stone"),
+    ),
+    # An error event no retry can fix: reported, and never resumed.
+    Case(
+        SNIPPET,
+        "invalid_request_mid_stream",
+        variant="not_resumable",
+        exit_code=1,
+        check=streamed(200),
+    ),
+    Case(
+        SNIPPET,
+        "overloaded_mid_stream",
+        variant="gives_up",
+        exit_code=1,
+        check=gave_up_without_a_last_wait,
     ),
 ]
