@@ -1,13 +1,30 @@
 """Read a stream's token usage right: message_delta's usage replaces message_start's.
 
 message_start reports the input tokens and a first, tiny output count; each message_delta
-reports the totals so far. Adding the two counts some tokens twice. The SDK's final message
-holds the right totals.
+reports the totals so far. Adding the two counts some tokens twice. A count a message_delta
+leaves out (the SDK gives it as None) keeps the value message_start gave. The SDK's final
+message holds the right totals.
 """
 
 import anthropic
 
 MODEL = "claude-sonnet-5-5"
+COUNTS = {
+    "input": "input_tokens",
+    "cache_write": "cache_creation_input_tokens",
+    "cache_read": "cache_read_input_tokens",
+    "output": "output_tokens",
+}
+
+
+def counts(usage) -> dict[str, int]:
+    """The token counts a usage object holds; a count it leaves out (None) is not listed."""
+    found = {label: getattr(usage, field) for label, field in COUNTS.items()}
+    return {label: value for label, value in found.items() if value is not None}
+
+
+def show(label: str, tokens: dict[str, int]) -> None:
+    print(f"{label:<23}" + " ".join(f"{name}={value}" for name, value in tokens.items()))
 
 
 def main() -> None:
@@ -20,20 +37,17 @@ def main() -> None:
     ) as stream:
         for event in stream:
             if event.type == "message_start":
-                start = event.message.usage
-                print(f"message_start: input={start.input_tokens} output={start.output_tokens}")
+                start = counts(event.message.usage)
+                show("message_start:", start)
             elif event.type == "message_delta":
-                delta = event.usage
-                print(f"message_delta: input={delta.input_tokens} output={delta.output_tokens}")
+                delta = counts(event.usage)
+                show("message_delta:", delta)
         message = stream.get_final_message()
 
-    wrong_in = start.input_tokens + (delta.input_tokens or 0)
-    wrong_out = start.output_tokens + delta.output_tokens
-    print(f"wrong (start + delta): input={wrong_in} output={wrong_out}")
-    print(f"right (last delta):    input={delta.input_tokens} output={delta.output_tokens}")
-    print(
-        f"final message usage:   input={message.usage.input_tokens} output={message.usage.output_tokens}"
-    )
+    wrong = {name: start.get(name, 0) + delta.get(name, 0) for name in start | delta}
+    show("wrong (start + delta):", wrong)
+    show("right (delta wins):", start | delta)
+    show("final message usage:", counts(message.usage))
 
 
 if __name__ == "__main__":
