@@ -2,7 +2,8 @@
 
 After a 200 response, the API can still send an `error` event (for example when it is
 overloaded). The SDK raises it as `anthropic.APIStatusError` with `status_code` 200: not as
-`OverloadedError`, which is only for an HTTP 529. Branch on `err.type`.
+`OverloadedError`, which is only for an HTTP 529. Branch on `err.type`. Such errors are rare:
+most runs print the whole reply.
 """
 
 import anthropic
@@ -25,6 +26,8 @@ def main() -> None:
         print(f"received before the error: {''.join(received)!r}")
         print(f"{type(err).__name__}: status_code={err.status_code} type={err.type!r}")
         print(f"is OverloadedError: {isinstance(err, anthropic.OverloadedError)}")
+    else:  # no error this time (the usual case): the whole reply arrived
+        print(f"no error; the reply: {''.join(received)!r}")
 
 
 if __name__ == "__main__":

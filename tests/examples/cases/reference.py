@@ -11,7 +11,12 @@ from standin.replies import text
 from standin.scenarios import Scenario
 from standin.scenarios.http_errors import ERRORS
 from tests.examples.harness.case import Case
-from tests.examples.harness.checks import answered, sent_streaming_requests
+from tests.examples.harness.checks import (
+    all_of,
+    answered,
+    sent_streaming_requests,
+    stream_read_to_the_end,
+)
 
 RAW_SSE = "reference/raw_sse.py"
 RAW_SSE_SCENARIOS = (
@@ -64,5 +69,11 @@ CASES = [
         check=answered(400),
     ),
     Case("reference/mid_stream_error.py", "overloaded_mid_stream"),
+    Case(
+        "reference/mid_stream_error.py",
+        "text",
+        variant="no_error",
+        check=all_of(sent_streaming_requests(), stream_read_to_the_end),
+    ),
     Case("reference/versions_in_use.py", "text", check=sent_streaming_requests()),
 ]
