@@ -1,6 +1,7 @@
 """A complete streaming program that reports everything that can go wrong.
 
-Run it with ANTHROPIC_API_KEY set. It exits 0 only when the reply arrived whole.
+Run it with ANTHROPIC_API_KEY set. It exits 0 only when the reply arrived whole and finished:
+an error, a stream cut short, a reply cut at max_tokens and a refusal all exit 1.
 """
 
 import sys
@@ -53,6 +54,13 @@ def main() -> int:
         return 1
     if message.stop_reason == "max_tokens":
         print("The reply hit max_tokens and is truncated.", file=sys.stderr)
+        return 1
+    if message.stop_reason == "refusal":
+        print("The model declined to answer; do not retry the same request.", file=sys.stderr)
+        return 1
+    if message.stop_reason not in ("end_turn", "stop_sequence"):
+        print(f"The reply did not finish: stop_reason {message.stop_reason}.", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -1,7 +1,7 @@
 """The complete example, under the happy path and each failure it claims to handle."""
 
 from tests.examples.harness.case import Case
-from tests.examples.harness.checks import sent_streaming_requests
+from tests.examples.harness.checks import all_of, sent_streaming_requests, stream_read_to_the_end
 
 SNIPPET = "complete-example/stream_with_error_handling.py"
 
@@ -17,6 +17,23 @@ CASES = [
     ),
     Case(SNIPPET, "dropped_mid_stream", variant="dropped", exit_code=1, output="combined"),
     Case(SNIPPET, "ended_early", variant="ended_early", exit_code=1, output="combined"),
+    # Whole streams whose reply is not a finished answer: exit 1 too.
+    Case(
+        SNIPPET,
+        "long_story",
+        variant="max_tokens",
+        exit_code=1,
+        output="combined",
+        check=all_of(sent_streaming_requests(), stream_read_to_the_end),
+    ),
+    Case(
+        SNIPPET,
+        "refusal",
+        variant="refusal",
+        exit_code=1,
+        output="combined",
+        check=all_of(sent_streaming_requests(), stream_read_to_the_end),
+    ),
     Case(
         SNIPPET,
         None,
