@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import random
 import select
 import socket
 import threading
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from . import auto, events, sse
+from . import auto, events, fit, sse
 from .body import BodyRefusedError, Limits, drain, parse, read
 from .replies import Cut, FromRequest, HttpError, MessageReply, Reply
 from .rules.headers import api_key
@@ -45,6 +46,19 @@ class RecordedRequest:
     body: Any
     status: int = 0
     at: float = field(default_factory=time.monotonic)
+    # The answer planned for it (None for a refusal): what a test compares the output with.
+    plan: events.Plan | None = None
+    # Why the real API could not have given this answer to this request (``fit.py``).
+    mismatches: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The text of the reply's text blocks, as far as ``max_tokens`` let it go."""
+        if self.plan is None:
+            return ""
+        return "".join(
+            b.final.get("text", "") for b in self.plan.blocks if b.final["type"] == "text"
+        )
 
 
 @dataclass
@@ -319,6 +333,8 @@ class _Handler(BaseHTTPRequestHandler):
         p = events.plan(
             reply, message_id=message_id, model=body["model"], max_tokens=body["max_tokens"]
         )
+        record.plan = p
+        record.mismatches = fit.mismatches(body, reply)
         if body.get("stream"):
             self._stream(reply, p, request_id)
         else:
@@ -370,7 +386,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send_event(self, name: str, data: dict[str, Any], reply: MessageReply) -> None:
         encoded = sse.encode_event(name, data, reply.framing.newline)
-        for piece in sse.split(encoded, reply.framing.chunk_size):
+        if reply.framing.split_seed is not None:
+            pieces = sse.split_at_random(encoded, self._splits)
+        else:
+            pieces = sse.split(encoded, reply.framing.chunk_size)
+        for piece in pieces:
             self._write_chunk(piece)
 
     def _stream(self, reply: MessageReply, p: events.Plan, request_id: str) -> None:
@@ -381,6 +401,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("request-id", request_id)
         self.end_headers()
         flow = events.stream_events(p)
+        if reply.unknown_fields:
+            flow = events.with_unknown_fields(flow)
+        self._splits = random.Random(reply.framing.split_seed)
         if reply.delta_before_start and len(flow) > 2 and flow[2][0] == "content_block_delta":
             flow[1], flow[2] = flow[2], flow[1]
         sent = 0
