@@ -17,7 +17,6 @@ import dataclasses
 import json
 import sys
 import time
-from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 from standin import StandIn
@@ -38,43 +37,16 @@ def paced_reply(tokens: int, first_event_delay: float, event_delay: float) -> Me
 
 
 class TimedStandIn(StandIn):
-    """The stand-in, paced to a schedule and noting when each text delta leaves it.
-
-    Two differences from the stand-in the tests use, both so that it times like a real
-    service: waits are kept to a schedule (event *k* is due at first delay + *k* gaps, so
-    the small overshoot of each sleep does not add up over a thousand events), and small
-    writes go out at once (``TCP_NODELAY``) instead of waiting for the client's delayed
-    acknowledgement, which would add about 40 ms to some replies.
-    """
+    """The stand-in paced to a schedule (``scheduled_pacing``), noting when each text delta
+    leaves it, so a client's arrival times can be set against the send times."""
 
     def __init__(self) -> None:
         self.sent_at: list[float] = []
-        super().__init__(None)
+        super().__init__(None, scheduled_pacing=True, on_event=self._note)
 
-    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
-        base: Any = super()._handler_class()
-        log = self.sent_at
-
-        class Timed(base):  # type: ignore[misc, valid-type]
-            disable_nagle_algorithm = True
-            _due: float | None = None
-
-            def do_POST(self) -> None:  # noqa: N802 (the name http.server calls)
-                self._due = None  # a new request starts a new schedule
-                super().do_POST()
-
-            def _wait(self, seconds: float) -> None:
-                now = time.monotonic()
-                self._due = (now if self._due is None else self._due) + seconds
-                if self._due > now:
-                    super()._wait(self._due - now)
-
-            def _send_event(self, name: str, data: dict[str, Any], reply: MessageReply) -> None:
-                super()._send_event(name, data, reply)
-                if name == "content_block_delta" and data["delta"].get("type") == "text_delta":
-                    log.append(time.monotonic())
-
-        return Timed
+    def _note(self, name: str, data: dict[str, Any]) -> None:
+        if name == "content_block_delta" and data["delta"].get("type") == "text_delta":
+            self.sent_at.append(time.monotonic())
 
 
 def _answer(api: TimedStandIn, command: dict[str, Any]) -> Any:

@@ -15,6 +15,7 @@ import select
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -93,6 +94,11 @@ class StandIn:
     its API key otherwise (see ``client_of``). Parallel tests that share one stand-in therefore
     cannot take each other's turn, as long as each sends its own key or client header.
     ``limits`` bounds request bodies (size, and the time they may take to arrive).
+
+    Two settings serve measurement (the benchmark): ``scheduled_pacing`` keeps a paced reply's
+    waits to a schedule (event *k* is due at the first delay plus *k* gaps, so the overshoot of
+    each sleep does not add up over a long reply), and ``on_event`` is called with each event's
+    name and data as it leaves.
     """
 
     def __init__(
@@ -101,7 +107,11 @@ class StandIn:
         *,
         port: int = 0,
         limits: Limits | None = None,
+        scheduled_pacing: bool = False,
+        on_event: Callable[[str, dict[str, Any]], None] | None = None,
     ) -> None:
+        self.scheduled_pacing = scheduled_pacing
+        self.on_event = on_event
         self.requests: list[RecordedRequest] = []
         self.disconnects: list[Disconnect] = []
         self.completed: list[str] = []
@@ -384,6 +394,16 @@ class _Handler(BaseHTTPRequestHandler):
                 raise _ClientGoneError
             time.sleep(min(left, 0.02))
 
+    def _pace(self, seconds: float, due: float) -> float:
+        """Wait ``seconds`` (or until ``due + seconds`` when pacing to a schedule); return
+        the new due time."""
+        if not self.owner.scheduled_pacing:
+            self._wait(seconds)
+            return time.monotonic()
+        due += seconds
+        self._wait(max(due - time.monotonic(), 0.0))
+        return due
+
     def _send_event(self, name: str, data: dict[str, Any], reply: MessageReply) -> None:
         encoded = sse.encode_event(name, data, reply.framing.newline)
         if reply.framing.split_seed is not None:
@@ -408,8 +428,9 @@ class _Handler(BaseHTTPRequestHandler):
             flow[1], flow[2] = flow[2], flow[1]
         sent = 0
         try:
+            due = time.monotonic()
             if reply.first_event_delay:
-                self._wait(reply.first_event_delay)
+                due = self._pace(reply.first_event_delay, due)
             for index, (name, data) in enumerate(flow):
                 if reply.cut and reply.cut.after_events == index:
                     self._cut(reply.cut, reply, name, data)
@@ -422,8 +443,10 @@ class _Handler(BaseHTTPRequestHandler):
                 if index in reply.unknown_events:
                     self._send_event(*UNKNOWN_EVENT, reply)
                 if reply.event_delay and index:
-                    self._wait(reply.event_delay)
+                    due = self._pace(reply.event_delay, due)
                 self._send_event(name, data, reply)
+                if self.owner.on_event is not None:
+                    self.owner.on_event(name, data)
                 sent += 1
             self._write_chunk(b"")
             with self.owner._lock:
