@@ -1,8 +1,8 @@
 """Stop reading a stream part-way, and close its connection at once.
 
 Breaking out of the loop stops reading; leaving the `with` block closes the HTTP connection,
-which tells the API to stop generating. Output tokens generated before the close are billed,
-later ones are not.
+the only way to tell the API that nobody is reading. (What is billed for a stream closed
+early is not documented.)
 """
 
 import anthropic
