@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from . import auto, events, fit, sse
+from . import auto, events, fit, response_headers, sse
 from .body import BodyRefusedError, Limits, drain, parse, read
 from .replies import Cut, FromRequest, HttpError, MessageReply, Reply
 from .rules.headers import api_key
@@ -219,12 +219,16 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("content-type", "application/json")
         self.send_header("content-length", str(len(data)))
         self.send_header("request-id", request_id)
+        extra = (*self._service_headers(), *response_headers.retry_hint(status), *extra)
         for name, value in extra:
             self.send_header(name, value)
         if self.close_connection:
             self.send_header("connection", "close")  # so the client does not reuse it
         self.end_headers()
         self.wfile.write(data)
+
+    def _service_headers(self) -> list[tuple[str, str]]:
+        return response_headers.rate_limits(len(self.owner.requests))
 
     def _send_error(self, error: ApiError | HttpError, request_id: str) -> None:
         body = {
@@ -419,6 +423,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("cache-control", "no-cache")
         self.send_header("transfer-encoding", "chunked")
         self.send_header("request-id", request_id)
+        for name, value in self._service_headers():
+            self.send_header(name, value)
         self.end_headers()
         flow = events.stream_events(p)
         if reply.unknown_fields:

@@ -20,7 +20,7 @@ from standin import StandIn
 from standin.replies import Cut, MessageReply, Pause
 from standin.scenarios import Scenario, basic, faults
 from standin.validation import CURRENT_VERSION
-from tests.examples.harness.runner import FAKE_KEY
+from tests.support.settings import FAKE_KEY
 
 MODEL = "claude-sonnet-5-5"
 HAIKU_TEXT = basic.HAIKU.blocks[0].text

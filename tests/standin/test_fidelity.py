@@ -20,7 +20,7 @@ from anthropic.lib.streaming._messages import accumulate_event
 from standin import StandIn
 from standin.replies import MessageReply
 from standin.scenarios import SCENARIOS, Scenario
-from tests.examples.harness.runner import FAKE_KEY
+from tests.support.settings import FAKE_KEY
 
 MODEL = "claude-sonnet-5-5"
 REQUEST: dict[str, Any] = {

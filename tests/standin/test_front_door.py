@@ -15,7 +15,7 @@ import pytest
 from standin import StandIn
 from standin.body import MAX_BODY_BYTES, Limits
 from standin.validation import CURRENT_VERSION
-from tests.examples.harness.runner import FAKE_KEY
+from tests.support.settings import FAKE_KEY
 
 HEADERS = {"x-api-key": FAKE_KEY, "anthropic-version": CURRENT_VERSION}
 BODY = {
@@ -189,3 +189,20 @@ def test_head_gets_no_body(api: StandIn) -> None:
     response = httpx2.head(f"{api.url}/v1/messages", headers=HEADERS)
     assert response.status_code == 501
     assert response.content == b""
+
+
+def test_every_answer_carries_rate_limit_headers_and_429_says_retry() -> None:
+    """The rate-limit family on a stream and on an error; x-should-retry on a 429 only."""
+    with StandIn("text") as standin, httpx2.Client(base_url=standin.url) as client:
+        ok = client.post("/v1/messages", headers=HEADERS, json={**BODY, "stream": True})
+        standin.play("status_429")
+        limited = client.post("/v1/messages", headers=HEADERS, json=BODY)
+    for response in (ok, limited):
+        for kind in ("requests", "tokens", "input-tokens", "output-tokens"):
+            for part in ("limit", "remaining", "reset"):
+                assert f"anthropic-ratelimit-{kind}-{part}" in response.headers
+    assert int(ok.headers["anthropic-ratelimit-requests-remaining"]) > int(
+        limited.headers["anthropic-ratelimit-requests-remaining"]
+    )
+    assert "x-should-retry" not in ok.headers
+    assert limited.status_code == 429 and limited.headers["x-should-retry"] == "true"

@@ -12,7 +12,7 @@ import httpx2
 from standin import StandIn
 from standin.server import LISTEN_BACKLOG
 from standin.validation import CURRENT_VERSION
-from tests.examples.harness.runner import FAKE_KEY
+from tests.support.settings import FAKE_KEY
 
 STREAMS = 200
 TIME_LIMIT = 10.0

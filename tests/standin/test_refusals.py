@@ -18,7 +18,7 @@ from standin import StandIn
 from standin.rules.models import MAX_OUTPUT_TOKENS
 from standin.signatures import sign
 from standin.validation import CURRENT_VERSION
-from tests.examples.harness.runner import FAKE_KEY
+from tests.support.settings import FAKE_KEY
 
 MODEL = "claude-sonnet-5-5"
 PREFILL_MODEL = "claude-haiku-4-5"  # Claude 4.5: still continues a prefill

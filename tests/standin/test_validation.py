@@ -11,7 +11,7 @@ import pytest
 
 from standin import StandIn
 from standin.validation import BODY_FIELDS, CURRENT_VERSION
-from tests.examples.harness.runner import FAKE_KEY
+from tests.support.settings import FAKE_KEY
 
 GOOD_HEADERS = {"x-api-key": FAKE_KEY, "anthropic-version": CURRENT_VERSION}
 GOOD_BODY: dict[str, Any] = {
