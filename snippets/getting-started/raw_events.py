@@ -2,32 +2,70 @@
 
 `create(stream=True)` yields the wire events as they are: no accumulation and no helper
 events. Text is only one of five delta types, so branch on `delta.type`.
+
+Name the kind of request to send: `python raw_events.py thinking`. Each kind below asks for
+something different, so its reply carries different blocks and deltas.
 """
+
+import sys
 
 import anthropic
 
 MODEL = "claude-sonnet-5-5"
 
+WEATHER_TOOL = {
+    "name": "get_weather",
+    "description": "Current weather for a city.",
+    "input_schema": {
+        "type": "object",
+        "properties": {"city": {"type": "string"}, "unit": {"type": "string"}},
+        "required": ["city"],
+    },
+}
+
+NATURE_FACTS = {
+    "type": "document",
+    "source": {
+        "type": "text",
+        "media_type": "text/plain",
+        "data": "The grass is green. The sky is blue.",
+    },
+    "title": "Nature facts",
+    "citations": {"enabled": True},
+}
+
+# Each kind of request: the arguments it adds to the model and max_tokens set below.
+REQUESTS = {
+    "tool_use": {
+        "messages": [{"role": "user", "content": "What is the weather in Paris?"}],
+        "tools": [WEATHER_TOOL],
+    },
+    "thinking": {
+        "messages": [{"role": "user", "content": "What is 27 times 453?"}],
+        "thinking": {"type": "adaptive", "display": "summarized"},
+    },
+    "citations": {
+        "messages": [
+            {
+                "role": "user",
+                "content": [NATURE_FACTS, {"type": "text", "text": "What colour is the grass?"}],
+            }
+        ],
+    },
+}
+
 
 def main() -> None:
+    if len(sys.argv) != 2 or sys.argv[1] not in REQUESTS:
+        print(f"usage: python raw_events.py {'|'.join(REQUESTS)}", file=sys.stderr)
+        sys.exit(2)
     client = anthropic.Anthropic()
 
     stream = client.messages.create(
         model=MODEL,
-        max_tokens=1024,
-        messages=[{"role": "user", "content": "What is the weather in Paris?"}],
-        tools=[
-            {
-                "name": "get_weather",
-                "description": "Current weather for a city.",
-                "input_schema": {
-                    "type": "object",
-                    "properties": {"city": {"type": "string"}, "unit": {"type": "string"}},
-                    "required": ["city"],
-                },
-            }
-        ],
+        max_tokens=4096,
         stream=True,
+        **REQUESTS[sys.argv[1]],
     )
 
     stop_reason = None

@@ -3,11 +3,57 @@
 Besides the wire events, the SDK's stream adds helper events (`text`, `input_json`,
 `thinking`, `signature`, `citation`) right after the delta they come from, and gives
 `content_block_stop` and `message_stop` the finished block and message.
+
+Name the kind of request to send: `python helper_events.py thinking`. Each kind below asks for
+something different, so its reply carries different blocks and events.
 """
+
+import sys
 
 import anthropic
 
 MODEL = "claude-sonnet-5-5"
+
+WEATHER_TOOL = {
+    "name": "get_weather",
+    "description": "Current weather for a city.",
+    "input_schema": {
+        "type": "object",
+        "properties": {"city": {"type": "string"}, "unit": {"type": "string"}},
+        "required": ["city"],
+    },
+}
+
+NATURE_FACTS = {
+    "type": "document",
+    "source": {
+        "type": "text",
+        "media_type": "text/plain",
+        "data": "The grass is green. The sky is blue.",
+    },
+    "title": "Nature facts",
+    "citations": {"enabled": True},
+}
+
+# Each kind of request: the arguments it adds to the model and max_tokens set below.
+REQUESTS = {
+    "tool_use": {
+        "messages": [{"role": "user", "content": "What is the weather in Paris?"}],
+        "tools": [WEATHER_TOOL],
+    },
+    "thinking": {
+        "messages": [{"role": "user", "content": "What is 27 times 453?"}],
+        "thinking": {"type": "adaptive", "display": "summarized"},
+    },
+    "citations": {
+        "messages": [
+            {
+                "role": "user",
+                "content": [NATURE_FACTS, {"type": "text", "text": "What colour is the grass?"}],
+            }
+        ],
+    },
+}
 
 
 def describe(event) -> str:
@@ -29,22 +75,14 @@ def describe(event) -> str:
 
 
 def main() -> None:
+    if len(sys.argv) != 2 or sys.argv[1] not in REQUESTS:
+        print(f"usage: python helper_events.py {'|'.join(REQUESTS)}", file=sys.stderr)
+        sys.exit(2)
     client = anthropic.Anthropic()
     with client.messages.stream(
         model=MODEL,
-        max_tokens=1024,
-        messages=[{"role": "user", "content": "What is the weather in Paris?"}],
-        tools=[
-            {
-                "name": "get_weather",
-                "description": "Current weather for a city.",
-                "input_schema": {
-                    "type": "object",
-                    "properties": {"city": {"type": "string"}, "unit": {"type": "string"}},
-                    "required": ["city"],
-                },
-            }
-        ],
+        max_tokens=4096,
+        **REQUESTS[sys.argv[1]],
     ) as stream:
         for event in stream:
             print(describe(event))

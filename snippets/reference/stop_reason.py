@@ -3,6 +3,9 @@
 `stop_reason` arrives in the `message_delta` event near the end of the stream. A stream that
 ends without one (the connection closed cleanly part-way) raises nothing: the final message
 simply has `stop_reason` None, so check for it.
+
+Name the kind of request to send: `python stop_reason.py tool_use` offers a tool, so the reply
+can stop to call it; `python stop_reason.py text` asks a plain question.
 """
 
 import sys
@@ -11,13 +14,37 @@ import anthropic
 
 MODEL = "claude-sonnet-5-5"
 
+WEATHER_TOOL = {
+    "name": "get_weather",
+    "description": "Current weather for a city.",
+    "input_schema": {
+        "type": "object",
+        "properties": {"city": {"type": "string"}, "unit": {"type": "string"}},
+        "required": ["city"],
+    },
+}
+
+# Each kind of request: the arguments it adds to the model and max_tokens set below.
+REQUESTS = {
+    "text": {
+        "messages": [{"role": "user", "content": "Write a haiku about rivers."}],
+    },
+    "tool_use": {
+        "messages": [{"role": "user", "content": "What is the weather in Paris?"}],
+        "tools": [WEATHER_TOOL],
+    },
+}
+
 
 def main() -> None:
+    if len(sys.argv) != 2 or sys.argv[1] not in REQUESTS:
+        print(f"usage: python stop_reason.py {'|'.join(REQUESTS)}", file=sys.stderr)
+        sys.exit(2)
     client = anthropic.Anthropic()
     with client.messages.stream(
         model=MODEL,
         max_tokens=256,
-        messages=[{"role": "user", "content": "Write a haiku about rivers."}],
+        **REQUESTS[sys.argv[1]],
     ) as stream:
         message = stream.get_final_message()
 

@@ -3,12 +3,15 @@
 from tests.examples.harness.case import Case
 from tests.examples.harness.checks import sent_streaming_requests
 
+# raw_events.py takes the kind of request to send from its command line.
+RAW_EVENTS = "getting-started/raw_events.py"
+
 CASES = [
     Case("getting-started/stream_curl.sh", "text", check=sent_streaming_requests()),
     Case("getting-started/stream_text.py", "text", check=sent_streaming_requests()),
     Case("getting-started/stream_text_async.py", "text", check=sent_streaming_requests()),
     Case("getting-started/final_message.py", "text", check=sent_streaming_requests()),
-    Case("getting-started/raw_events.py", "tool_use", check=sent_streaming_requests()),
-    Case("getting-started/raw_events.py", "thinking", variant="thinking"),
-    Case("getting-started/raw_events.py", "citations", variant="citations"),
+    Case(RAW_EVENTS, "tool_use", args=("tool_use",), check=sent_streaming_requests()),
+    Case(RAW_EVENTS, "thinking", variant="thinking", args=("thinking",)),
+    Case(RAW_EVENTS, "citations", variant="citations", args=("citations",)),
 ]
