@@ -9,7 +9,6 @@ the text shown on the way, must both equal the uninterrupted reply exactly.
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import replace
 from types import ModuleType
 
@@ -21,6 +20,7 @@ from hypothesis import strategies as st
 from standin import StandIn, events, sse
 from standin.replies import Cut, MessageReply
 from standin.scenarios import basic, faults
+from tests.support.modules import load_module
 from tests.support.paths import SNIPPETS
 from tests.support.settings import FAKE_KEY, MODEL
 
@@ -29,18 +29,14 @@ REPLIES = {"haiku": basic.HAIKU, "counting": replace(faults.COUNTING, event_dela
 
 def _load_snippet() -> ModuleType:
     path = SNIPPETS / "resuming" / "resume_stream.py"
-    spec = importlib.util.spec_from_file_location("resume_stream", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(path, "resume_stream")
 
 
 RESUME = _load_snippet()
 
 
 def _encoded_events(reply: MessageReply) -> list[bytes]:
-    plan = events.plan(reply, message_id="msg_x", model=MODEL, max_tokens=1024)
+    plan = events.plan(reply, message_id="msg_x", model=MODEL, asked=events.Asked(max_tokens=1024))
     return [sse.encode_event(name, data) for name, data in events.stream_events(plan)]
 
 

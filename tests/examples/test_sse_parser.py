@@ -8,23 +8,19 @@ same events as the stream fed whole.
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 from types import ModuleType
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.support.modules import load_module
 from tests.support.paths import SNIPPETS
 
 
 def _load_parser() -> ModuleType:
     path = SNIPPETS / "without-sdk" / "sse_parser.py"
-    spec = importlib.util.spec_from_file_location("sse_parser_under_test", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(path, "sse_parser_under_test")
 
 
 sse_parser = _load_parser()

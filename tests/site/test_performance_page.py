@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import importlib.util
 import json
 import re
 import subprocess
@@ -24,6 +23,7 @@ from typing import Any
 import markdown
 import pytest
 
+from tests.support.modules import load_module
 from tests.support.paths import DOCS, ROOT
 
 DATA_FILE = DOCS / "data" / "performance.json"
@@ -33,11 +33,7 @@ STAT_KEYS = ("median", "min", "max", "q1", "q3", "n", "values")
 
 
 def _hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("performance_hook", HOOK)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(HOOK, "performance_hook")
 
 
 def _data(path: Path = DATA_FILE) -> dict[str, Any]:
