@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from standin import StandIn
+from tests.support.site import build_site
 
 pytest_plugins = [
     "tests.examples.live",  # pytest --live: the snippets against the real API
@@ -20,3 +22,9 @@ def standin() -> Iterator[StandIn]:
     """A fresh stand-in on a random port, answering from the request (auto) until told."""
     with StandIn() as api:
         yield api
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as ``mkdocs build --strict`` writes it, built once per test worker."""
+    return build_site(tmp_path_factory.mktemp("built") / "site")

@@ -1,8 +1,8 @@
-"""Fixtures for the site as readers use it: built once, served locally, opened in Chromium.
+"""Fixtures for the site as readers use it: served locally and opened in Chromium.
 
-Each xdist worker builds the site once (about a second) into its own temporary directory and
-serves it on a random port; each test gets a fresh browser context (no cookies, no storage,
-no cache) whose every request is recorded in ``traffic``.
+Each xdist worker serves the site it built (``site_dir``, from ``tests/conftest.py``) on a
+random port; each test gets a fresh browser context (no cookies, no storage, no cache) whose
+every request is recorded in ``traffic``.
 """
 
 from __future__ import annotations
@@ -14,12 +14,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from tests.browser.chromium import Traffic, fresh_context, launch
-from tests.browser.site import SiteServer, build_site
-
-
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(tmp_path_factory.mktemp("built") / "site")
+from tests.browser.site import SiteServer
 
 
 @pytest.fixture(scope="session")

@@ -103,23 +103,6 @@ def test_data_file_was_measured_with_the_installed_packages() -> None:
 
 
 # -- the built page ---------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built into a temporary folder (strictness is test_site_build's job)."""
-    out = tmp_path_factory.mktemp("site")
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
-        check=False,
-        timeout=120,
-    )
-    assert done.returncode == 0, f"mkdocs build failed:\n{done.stderr}"
-    return out
-
-
 def table(page: str, table_id: str) -> list[list[str]]:
     """The body rows of the table inside the element with ``table_id``, as cell texts."""
     match = re.search(rf'id="{table_id}"[^>]*>(.*?)</table>', page, re.DOTALL)
@@ -179,13 +162,13 @@ def check_tables(page: str, data: dict[str, Any]) -> None:
             assert "not measured" in rows[label][2]
 
 
-def test_the_page_tables_show_the_data_file(site: Path) -> None:
-    page = (site / "performance" / "index.html").read_text(encoding="utf-8")
+def test_the_page_tables_show_the_data_file(site_dir: Path) -> None:
+    page = (site_dir / "performance" / "index.html").read_text(encoding="utf-8")
     check_tables(page, _data())
 
 
-def test_the_charts_have_a_text_alternative_and_theme_colours(site: Path) -> None:
-    page = (site / "performance" / "index.html").read_text(encoding="utf-8")
+def test_the_charts_have_a_text_alternative_and_theme_colours(site_dir: Path) -> None:
+    page = (site_dir / "performance" / "index.html").read_text(encoding="utf-8")
     data = _data()
     for chart in ("perf-latency-chart", "perf-cost-chart"):
         svg = re.search(rf'<svg class="perf-chart" id="{chart}".*?</svg>', page, re.DOTALL)
@@ -200,14 +183,14 @@ def test_the_charts_have_a_text_alternative_and_theme_colours(site: Path) -> Non
     assert f"median {stream_first:,.3f} s" in page
 
 
-def test_every_placeholder_on_every_page_is_filled(site: Path) -> None:
+def test_every_placeholder_on_every_page_is_filled(site_dir: Path) -> None:
     hook = _hook()
     values = hook.scalars(_data())
     used = 0
     for source in DOCS.rglob("*.md"):
         names = hook.PLACEHOLDER.findall(source.read_text(encoding="utf-8"))
         rel = source.relative_to(DOCS).with_suffix("")
-        built = site / (rel.parent if rel.name == "index" else rel) / "index.html"
+        built = site_dir / (rel.parent if rel.name == "index" else rel) / "index.html"
         page = built.read_text(encoding="utf-8")
         assert "{{ perf." not in page, f"{built} still holds a placeholder"
         for name in names:

@@ -1,0 +1,50 @@
+"""Build the site exactly as it is published: the one place the test suite builds it.
+
+The build is ``mkdocs build --strict`` (a broken include, link or nav entry fails it) with an
+environment holding nothing but the banner switch, so a build that quietly relies on a tool on
+``PATH`` or on the caller's settings fails here rather than on the publishing machine.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.support.paths import DOCS, ROOT
+
+MERMAID_SOURCE = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+MERMAID_VENDORED = DOCS / "assets" / "vendor" / "mermaid.min.js"
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": ""}
+
+
+class BuildError(RuntimeError):
+    """``mkdocs build --strict`` failed; the message carries its stderr."""
+
+
+def ensure_vendored_mermaid() -> None:
+    """The site serves mermaid itself; ``make`` copies it, a bare pytest run needs it too."""
+    if MERMAID_VENDORED.is_file():
+        return
+    if not MERMAID_SOURCE.is_file():
+        raise FileNotFoundError(f"{MERMAID_SOURCE} is missing: run `make test` (npm ci) first")
+    MERMAID_VENDORED.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(MERMAID_SOURCE, MERMAID_VENDORED)
+
+
+def build_site(dest: Path) -> Path:
+    """Build the site with ``mkdocs build --strict`` into ``dest`` and return ``dest``."""
+    ensure_vendored_mermaid()
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=BUILD_ENV,
+        check=False,
+        timeout=120,
+    )
+    if done.returncode != 0:
+        raise BuildError(f"mkdocs build --strict failed (exit {done.returncode}):\n{done.stderr}")
+    return dest
