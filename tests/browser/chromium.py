@@ -1,28 +1,18 @@
-"""Debian's Chromium, driven by Playwright, and a record of everything a page asks for.
+"""Debian's Chromium, driven by Playwright: one launch and one kind of context for every test.
 
 No browser is downloaded: Playwright drives ``/usr/bin/chromium``. DNS is switched off for
-every host but 127.0.0.1 and each context aborts any request to another origin, so a page that
-tries to reach a third party fails its test instead of reaching the network.
+every host but 127.0.0.1 and each context aborts any request to another origin (``Traffic``),
+so a page that tries to reach a third party fails its test instead of reaching the network.
 """
 
 from __future__ import annotations
 
 import shutil
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from playwright.sync_api import (
-    Browser,
-    BrowserContext,
-    ConsoleMessage,
-    Page,
-    Playwright,
-    Request,
-    Response,
-    Route,
-)
+from playwright.sync_api import Browser, BrowserContext, Playwright
+
+from tests.browser.traffic import Traffic
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = (
@@ -36,7 +26,6 @@ CHROMIUM_FLAGS = (
     "--disable-sync",
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 )
-LOCAL_SCHEMES = frozenset({"data", "blob", "about"})
 
 # Material draws mermaid diagrams into a closed shadow root; open it so tests can look inside.
 OPEN_SHADOW_ROOTS = """
@@ -62,98 +51,10 @@ def launch(playwright: Playwright) -> Browser:
     )
 
 
-@dataclass
-class Traffic:
-    """Every request a context made, and what went wrong with any of them."""
-
-    origin: str
-    requests: list[str] = field(default_factory=list)
-    foreign: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    finished: list[Request] = field(default_factory=list)
-
-    def is_own(self, url: str) -> bool:
-        parts = urlsplit(url)
-        return parts.scheme in LOCAL_SCHEMES or f"{parts.scheme}://{parts.netloc}" == self.origin
-
-    @property
-    def bytes_by_url(self) -> dict[str, int]:
-        """Bytes of response headers and body per URL, as they came over the wire."""
-        sizes: dict[str, int] = {}
-        for request in self.finished:
-            if urlsplit(request.url).scheme in LOCAL_SCHEMES:
-                continue
-            size = request.sizes()
-            sizes[request.url] = (
-                sizes.get(request.url, 0) + size["responseHeadersSize"] + size["responseBodySize"]
-            )
-        return sizes
-
-    @property
-    def bytes_received(self) -> int:
-        """Bytes of response headers and bodies, as they came over the wire."""
-        return sum(self.bytes_by_url.values())
-
-    def wait_until_finished(self, page: Page, path: str, timeout: float = 15.0) -> None:
-        """Wait until a request for ``path`` has finished (a worker may ask late), then
-        until the network is quiet again."""
-        url = f"{self.origin}{path}"
-        deadline = time.monotonic() + timeout
-        while not any(r.url == url for r in self.finished):
-            assert time.monotonic() < deadline, f"{path} was not loaded within {timeout} s"
-            page.wait_for_timeout(50)
-        page.wait_for_load_state("networkidle")
-
-    def problems(self) -> list[str]:
-        return (
-            [f"request to another host: {u}" for u in self.foreign]
-            + [f"failed request: {f}" for f in self.failed]
-            + [f"console error: {c}" for c in self.console_errors]
-        )
-
-    def watch(self, context: BrowserContext) -> None:
-        context.route("**/*", self._route)
-        context.on("request", self._on_request)
-        context.on("requestfailed", self._on_failed)
-        context.on("requestfinished", self._on_finished)
-        context.on("response", self._on_response)
-        context.on("console", self._on_console)
-        context.on("weberror", lambda err: self.console_errors.append(f"uncaught: {err.error}"))
-
-    def _route(self, route: Route) -> None:
-        if self.is_own(route.request.url):
-            route.continue_()
-        else:
-            route.abort("blockedbyclient")
-
-    def _on_request(self, request: Request) -> None:
-        self.requests.append(request.url)
-        if not self.is_own(request.url):
-            self.foreign.append(request.url)
-
-    def _on_failed(self, request: Request) -> None:
-        if self.is_own(request.url):
-            self.failed.append(f"{request.url} ({request.failure})")
-
-    def _on_response(self, response: Response) -> None:
-        if response.status >= 400:
-            self.failed.append(f"{response.url} (HTTP {response.status})")
-
-    def _on_finished(self, request: Request) -> None:
-        self.finished.append(request)
-
-    def _on_console(self, message: ConsoleMessage) -> None:
-        if message.type == "error":
-            self.console_errors.append(f"{message.text} at {message.location.get('url')}")
-
-
-def fresh_context(
-    browser: Browser, origin: str, traffic: Traffic, **options: object
-) -> BrowserContext:
+def fresh_context(browser: Browser, origin: str, traffic: Traffic) -> BrowserContext:
     """A context with no cookies, storage or cache, recorded by ``traffic``, able to use the
     clipboard and to see inside shadow roots."""
-    context = browser.new_context(base_url=origin, **options)  # type: ignore[arg-type]
+    context = browser.new_context(base_url=origin)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
     context.add_init_script(OPEN_SHADOW_ROOTS)
     traffic.watch(context)

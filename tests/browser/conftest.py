@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from tests.browser.chromium import Traffic, fresh_context, launch
+from tests.browser.chromium import fresh_context, launch
 from tests.browser.site import SiteServer
+from tests.browser.traffic import Traffic
 
 
 @pytest.fixture(scope="session")

@@ -13,9 +13,9 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.accessibility import BLOCKING_IMPACTS, axe_violations
-from tests.browser.chromium import Traffic
 from tests.browser.navigation import nav_sources, url_path
 from tests.browser.site import SiteServer
+from tests.browser.traffic import Traffic
 
 TROUBLESHOOTING = "troubleshooting.md"
 MISSING = "/no/such-page/"

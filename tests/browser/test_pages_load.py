@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.chromium import Traffic
 from tests.browser.pages import DIAGRAMS_DRAWN, diagram_count, open_page
 from tests.browser.site import SiteServer, page_paths_from_docs, page_paths_from_site
+from tests.browser.traffic import Traffic
 
 PAGES = page_paths_from_docs()
 MERMAID = "/assets/vendor/mermaid.min.js"

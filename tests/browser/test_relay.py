@@ -9,86 +9,38 @@ closed), and that closing the page closes the upstream stream within a second.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, Page, Playwright, Request, expect, sync_playwright
+from playwright.sync_api import Browser, Page, Request, expect
 
 from standin import StandIn
 from standin.scenarios.features import STORY
-from tests.examples.harness.runner import FAKE_KEY
+from tests.browser.chromium import fresh_context
+from tests.browser.chromium_thread import ChromiumThread
+from tests.browser.traffic import Traffic
+from tests.support.modules import load_module
 from tests.support.paths import SNIPPETS
+from tests.support.settings import FAKE_KEY
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 APP = SNIPPETS / "browser-relay" / "app.py"
 DISCONNECT_WITHIN = 1.0  # seconds from closing the page to the stand-in seeing the close
-
-
-class ChromiumThread:
-    """Chromium driven from a thread of its own.
-
-    Playwright's sync API refuses to start in a thread where another sync Playwright (say, the
-    site's browser suite, in the same test worker) already runs its event loop; one thread per
-    instance avoids that. ``run(fn)`` calls ``fn(browser)`` in that thread and returns its
-    result, or raises its exception.
-    """
-
-    def __init__(self) -> None:
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="relay-chromium")
-        self._playwright: Playwright | None = None
-        self._browser: Browser | None = None
-        self._pool.submit(self._start).result(timeout=60)
-
-    def _start(self) -> None:
-        self._playwright = sync_playwright().start()
-        self._browser = self._playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS
-        )
-
-    def _stop(self) -> None:
-        if self._browser is not None:
-            self._browser.close()
-        if self._playwright is not None:
-            self._playwright.stop()
-
-    def run(self, fn: Callable[[Browser], None]) -> None:
-        def call() -> None:
-            assert self._browser is not None
-            fn(self._browser)
-
-        self._pool.submit(call).result(timeout=90)
-
-    def close(self) -> None:
-        self._pool.submit(self._stop).result(timeout=30)
-        self._pool.shutdown()
+RECONNECT_WINDOW = 0.5  # seconds: long enough for an EventSource left open to reconnect
 
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[ChromiumThread]:
-    if not CHROMIUM.is_file():
-        pytest.skip(f"{CHROMIUM} is missing: install the chromium package (make chromium)")
+    """Chromium in its own thread: uvicorn and the stand-in run beside a sync Playwright that
+    the site's browser tests may have left on this worker's main thread."""
     browser = ChromiumThread()
     yield browser
     browser.close()
@@ -99,11 +51,7 @@ def _load_app(api: StandIn) -> ModuleType:
     saved = {k: os.environ.get(k) for k in ("ANTHROPIC_BASE_URL", "ANTHROPIC_API_KEY")}
     os.environ.update(ANTHROPIC_BASE_URL=api.url, ANTHROPIC_API_KEY=FAKE_KEY)
     try:
-        spec = importlib.util.spec_from_file_location(f"relay_app_{api.port}", APP)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
+        return load_module(APP, f"relay_app_{api.port}")
     finally:
         for name, value in saved.items():
             if value is None:
@@ -133,6 +81,18 @@ def relay_for(api: StandIn) -> Iterator[str]:
         sock.close()
 
 
+@contextmanager
+def relay_page(browser: Browser, scenario: str) -> Iterator[tuple[StandIn, Page, str]]:
+    """The stand-in playing ``scenario``, the relay in front of it, and a page in a fresh
+    context that may reach the relay and nothing else; yield them and the relay's URL."""
+    with StandIn(scenario) as api, relay_for(api) as url:
+        context = fresh_context(browser, url, Traffic(url))
+        try:
+            yield api, context.new_page(), url
+        finally:
+            context.close()
+
+
 def _ask(page: Page, url: str) -> list[Request]:
     """Open the page, press Ask; return the list that records every request the page makes."""
     sent: list[Request] = []
@@ -140,6 +100,13 @@ def _ask(page: Page, url: str) -> list[Request]:
     page.goto(url)
     page.get_by_role("button", name="Ask").click()
     return sent
+
+
+def _assert_asked_once(api: StandIn, page: Page, after: str) -> None:
+    # The page's own wait, not time.sleep: a request waits in the context's route while Python
+    # sleeps, so a reconnect would go unseen.
+    page.wait_for_timeout(RECONNECT_WINDOW * 1000)
+    assert len(api.message_requests) == 1, f"the page asked again after {after}"
 
 
 def _assert_key_stayed_on_the_server(api: StandIn, page: Page, sent: list[Request]) -> None:
@@ -154,8 +121,7 @@ def test_the_text_arrives_and_closing_the_page_closes_the_upstream(
     chromium: ChromiumThread,
 ) -> None:
     def scenario(browser: Browser) -> None:
-        with StandIn("slow_story_for_browsers") as api, relay_for(api) as url:
-            page = browser.new_page()
+        with relay_page(browser, "slow_story_for_browsers") as (api, page, url):
             sent = _ask(page, url)
             expect(page.locator("#answer")).to_contain_text("Once upon a time", timeout=10_000)
             expect(page.locator("#status")).to_have_text("Streaming…")
@@ -177,8 +143,7 @@ def test_the_text_arrives_and_closing_the_page_closes_the_upstream(
 
 def test_a_finished_reply_shows_done_and_is_not_requested_again(chromium: ChromiumThread) -> None:
     def scenario(browser: Browser) -> None:
-        with StandIn("text") as api, relay_for(api) as url:
-            page = browser.new_page()
+        with relay_page(browser, "text") as (api, page, url):
             sent = _ask(page, url)
             expect(page.locator("#status")).to_have_text("Done.", timeout=10_000)
             answer = page.locator("#answer").text_content()
@@ -186,25 +151,20 @@ def test_a_finished_reply_shows_done_and_is_not_requested_again(chromium: Chromi
                 answer == "Rivers carry light\nstone by stone toward the sea\neach bend a new song"
             )
             _assert_key_stayed_on_the_server(api, page, sent)
-            time.sleep(0.5)  # long enough for an EventSource left open to reconnect
-            assert len(api.message_requests) == 1, "the page asked again after the reply ended"
-            page.close()
+            _assert_asked_once(api, page, after="the reply ended")
 
     chromium.run(scenario)
 
 
 def test_an_api_error_mid_stream_reaches_the_page(chromium: ChromiumThread) -> None:
     def scenario(browser: Browser) -> None:
-        with StandIn("story_then_overloaded") as api, relay_for(api) as url:
-            page = browser.new_page()
+        with relay_page(browser, "story_then_overloaded") as (api, page, url):
             _ask(page, url)
             expect(page.locator("#status")).to_have_text(
                 "Error: overloaded_error: Overloaded", timeout=10_000
             )
             expect(page.locator("#answer")).to_contain_text("Once upon a time")
-            time.sleep(0.5)
-            assert len(api.message_requests) == 1, "the page asked again after the error"
-            page.close()
+            _assert_asked_once(api, page, after="the error")
 
     chromium.run(scenario)
 
@@ -213,13 +173,12 @@ def test_an_event_source_left_open_asks_again(chromium: ChromiumThread) -> None:
     """Why the page closes its EventSource: left open, it reconnects and the API is paid twice."""
 
     def scenario(browser: Browser) -> None:
-        with StandIn("text") as api, relay_for(api) as url:
-            page = browser.new_page()
+        with relay_page(browser, "text") as (api, page, url):
             page.goto(url)
             page.evaluate("new EventSource('/stream?prompt=' + encodeURIComponent('Hello'))")
             deadline = time.monotonic() + 10
             while len(api.message_requests) < 2 and time.monotonic() < deadline:
-                time.sleep(0.1)
+                page.wait_for_timeout(100)
             page.close()
             assert len(api.message_requests) >= 2, "the EventSource did not reconnect"
 
