@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from tests.browser.chromium import fresh_context, launch
-from tests.browser.site import SiteServer
+from tests.browser.server import SiteServer
 from tests.browser.traffic import Traffic
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
+from tests.support.pages import built_file
+
 # Material turns each `pre.mermaid` into a `div.mermaid` host whose (opened) shadow root
 # holds the drawn `svg`; a diagram that fails to parse leaves no svg and logs an error.
 DIAGRAMS_DRAWN = """
@@ -17,18 +19,13 @@ DIAGRAMS_DRAWN = """
 """
 
 
-def built_file(site_dir: Path, path: str) -> Path:
-    return site_dir / path.lstrip("/") / "index.html"
-
-
 def diagram_count(site_dir: Path, path: str) -> int:
     return built_file(site_dir, path).read_text(encoding="utf-8").count('class="mermaid"')
 
 
-def open_page(page: Page, path: str, site_dir: Path, *, quiet: bool = False) -> None:
-    """Load ``path`` and wait until every diagram is drawn; with ``quiet``, also until the
-    network has been idle for half a second (the search index loads after the page)."""
-    response = page.goto(path, wait_until="networkidle" if quiet else "load")
+def open_page(page: Page, path: str, site_dir: Path) -> None:
+    """Load ``path`` and wait until every diagram is drawn."""
+    response = page.goto(path, wait_until="load")
     assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
     diagrams = diagram_count(site_dir, path)
     if diagrams:

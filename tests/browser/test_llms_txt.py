@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.browser.navigation import nav_sources, site_config
+from tests.support.navigation import nav_sources, site_config
 
 LINK = re.compile(r"^- \[([^\]]+)\]\(([^)\s]+)\)", re.MULTILINE)
 

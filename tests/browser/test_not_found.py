@@ -12,43 +12,47 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.accessibility import BLOCKING_IMPACTS, axe_violations
-from tests.browser.navigation import nav_sources, url_path
-from tests.browser.site import SiteServer
+from tests.browser.axe import axe_violations
 from tests.browser.traffic import Traffic
+from tests.browser.visit import Visit, run_checks
+from tests.support.navigation import nav_sources
+from tests.support.pages import url_path
 
 TROUBLESHOOTING = "troubleshooting.md"
 MISSING = "/no/such-page/"
 
 
-@pytest.fixture
-def not_found(page: Page, site_dir: Path, site: SiteServer) -> Page:
-    """The 404 page as a host shows it for a missing address two levels deep."""
+def open_not_found(page: Page, site_dir: Path) -> None:
+    """Show the 404 page as a host shows it for a missing address two levels deep."""
     html = (site_dir / "404.html").read_text(encoding="utf-8")
     page.route(
         f"**{MISSING}",
         lambda route: route.fulfill(status=404, body=html, content_type="text/html"),
     )
     page.goto(MISSING, wait_until="networkidle")
-    return page
 
 
-@pytest.mark.browser
-def test_not_found_page_links_home_search_and_troubleshooting(
-    not_found: Page, traffic: Traffic
-) -> None:
-    page = not_found
-    assert page.locator("h1").inner_text() == "Page not found"
+def is_accessible(visit: Visit) -> None:
+    blocking = [v for v in axe_violations(visit.page) if v.blocking]
+    assert not blocking, "\n".join(str(v) for v in blocking)
+
+
+def links_home_search_and_troubleshooting(visit: Visit) -> None:
+    page = visit.page
+    assert page.locator("h1").inner_text() == "Page not found", (
+        "the heading is not 'Page not found'"
+    )
     links = {a.inner_text(): a.get_attribute("href") for a in page.locator("article a").all()}
     home = next(href for text, href in links.items() if "home page" in text)
     search = next(href for text, href in links.items() if "Search" in text)
-    assert urlsplit(page.evaluate("(h) => new URL(h, location.href).href", home)).path == "/"
+    home_path = urlsplit(page.evaluate("(h) => new URL(h, location.href).href", home)).path
+    assert home_path == "/", f"the home page link {home} leads to {home_path}"
     troubleshooting = [href for text, href in links.items() if "Troubleshooting" in text]
     if TROUBLESHOOTING in nav_sources():
         resolved = page.evaluate("(h) => new URL(h, location.href).pathname", troubleshooting[0])
-        assert resolved == url_path(TROUBLESHOOTING)
+        assert resolved == url_path(TROUBLESHOOTING), f"troubleshooting link leads to {resolved}"
     else:
-        assert not troubleshooting
+        assert not troubleshooting, "links to a troubleshooting page the nav does not have"
 
     page.locator("article a", has_text="Search").click()
     page.wait_for_load_state("networkidle")
@@ -57,11 +61,19 @@ def test_not_found_page_links_home_search_and_troubleshooting(
     page.keyboard.type("stop_reason", delay=20)
     page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
     # The one expected failure is the missing page itself (and the console line about it).
-    problems = [p for p in traffic.problems() if MISSING not in p]
+    problems = [p for p in visit.traffic.problems() if MISSING not in p]
     assert problems == [], "\n".join(problems)
 
 
 @pytest.mark.browser
-def test_not_found_page_is_accessible(not_found: Page) -> None:
-    blocking = [v for v in axe_violations(not_found) if v.impact in BLOCKING_IMPACTS]
-    assert not blocking, "\n".join(str(v) for v in blocking)
+def test_not_found_page(page: Page, traffic: Traffic, site_dir: Path) -> None:
+    """One load of the 404 page: axe first, on the page as shown, then its links are followed."""
+    open_not_found(page, site_dir)
+    failures = run_checks(
+        Visit(MISSING, page, traffic, site_dir),
+        (
+            ("accessibility", is_accessible),
+            ("links home, to search and to troubleshooting", links_home_search_and_troubleshooting),
+        ),
+    )
+    assert not failures, "\n\n".join(failures)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from playwright.sync_api import Page
 
-from tests.browser.site import AXE
+from tests.support.paths import ROOT
 
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING_IMPACTS = frozenset({"serious", "critical"})
 RUN_AXE = """
 async () => {
@@ -36,15 +36,16 @@ class Violation:
     targets: list[str]
     nodes: int
 
+    @property
+    def blocking(self) -> bool:
+        return self.impact in BLOCKING_IMPACTS
+
     def __str__(self) -> str:
         return f"{self.impact} {self.id} ({self.nodes}x): {self.help} at {self.targets}"
 
 
 def axe_violations(page: Page) -> list[Violation]:
+    """Every axe violation on the page as it is shown now (axe is injected on first use)."""
     if not page.evaluate("() => typeof axe !== 'undefined'"):
         page.add_script_tag(path=AXE)
     return [Violation(**v) for v in page.evaluate(RUN_AXE)]
-
-
-def by_impact(violations: list[Violation]) -> dict[str, int]:
-    return dict(Counter(v.impact for v in violations))

@@ -1,0 +1,65 @@
+"""Every page, opened once in a fresh browser, keeps every promise a single page makes.
+
+The checks run in the order listed on one load of the page (see ``visit.py`` for why the order
+matters); a failure names the page and the check, and all of a page's failures are reported
+together. The site-wide tests below make sure the per-page checks have something to check.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.browser.checks import accessibility, copying, loading, metadata, tabs
+from tests.browser.pages import diagram_count, open_page
+from tests.browser.traffic import Traffic
+from tests.browser.visit import Check, Visit, run_checks
+from tests.support.pages import page_paths_from_docs, page_paths_from_site, source_of
+
+PAGES = page_paths_from_docs()
+CHECKS: tuple[tuple[str, Check], ...] = (
+    # The page as first shown, before anything is clicked.
+    ("meta description", metadata.describes_itself),
+    ("accessibility, light scheme", accessibility.accessible_in_the_light_scheme),
+    ("language tabs as first shown", tabs.shows_python_first),
+    # The first load, once the network is quiet.
+    ("clean and private load", loading.loads_cleanly),
+    ("mermaid only where drawn", loading.loads_mermaid_only_where_drawn),
+    ("byte budget", loading.stays_within_budget),
+    ("diagrams drawn", loading.draws_its_diagrams),
+    # What the reader changes: the scheme, the window, a language, then every copy button
+    # (which opens notes and picks tabs of its own).
+    ("accessibility, dark scheme", accessibility.accessible_in_the_dark_scheme),
+    ("phone width", accessibility.fits_a_phone),
+    ("language picked everywhere", tabs.choice_is_picked_everywhere),
+    ("copy buttons", copying.copies_the_tested_files),
+)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", PAGES)
+def test_page(page: Page, traffic: Traffic, site_dir: Path, path: str) -> None:
+    open_page(page, path, site_dir)
+    failures = run_checks(Visit(path, page, traffic, site_dir), CHECKS)
+    assert not failures, "\n\n".join(failures)
+
+
+def test_every_built_page_is_tested(site_dir: Path) -> None:
+    assert page_paths_from_site(site_dir) == PAGES
+
+
+def test_some_page_draws_a_diagram(site_dir: Path) -> None:
+    drawn = [p for p in PAGES if diagram_count(site_dir, p)]
+    assert drawn, "no page has a diagram: its check (and the mermaid set-up) can go"
+
+
+def test_language_tabs_on_two_pages_or_more(site_dir: Path) -> None:
+    pages = tabs.pages_with_language_tabs(site_dir)
+    assert len(pages) >= 2, f"language tabs on fewer than two pages: {pages}"
+
+
+def test_pages_include_snippets() -> None:
+    with_snippets = [p for p in PAGES if copying.included_files(source_of(p))]
+    assert with_snippets, "no page includes a file from snippets/"

@@ -1,0 +1,92 @@
+"""One page loaded once in a fresh browser context, and the checks that share that load.
+
+Loading a page costs far more than looking at it (mermaid alone is 5.5 MB to parse), so each
+page is opened once and every per-page check runs on that one load, in an order that keeps
+each check's view the one it was written for: what is measured about the first load (its
+requests, its bytes) is read before anything is clicked, and checks that change the page
+(switching the scheme, picking tabs, opening notes) come after those that read it as shown.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page
+
+from tests.browser.pages import diagram_count
+from tests.browser.traffic import Traffic
+
+# The search index loads in a worker after the page: the first load is over when it has.
+SEARCH_INDEX = "/search/search_index.json"
+
+
+@dataclass(frozen=True)
+class FirstLoad:
+    """What the page asked for from opening until the network went quiet."""
+
+    requests: list[str]
+    problems: list[str]
+    bytes_by_url: dict[str, int]
+
+
+@dataclass
+class Visit:
+    """A page opened once; checks read it, and those that must, act on it."""
+
+    path: str
+    page: Page
+    traffic: Traffic
+    site_dir: Path
+    _first_load: FirstLoad | None = field(default=None, init=False, repr=False)
+
+    @property
+    def origin(self) -> str:
+        return self.traffic.origin
+
+    def url(self, path: str) -> str:
+        return f"{self.origin}{path}"
+
+    @functools.cached_property
+    def diagrams(self) -> int:
+        """How many diagrams the built page holds."""
+        return diagram_count(self.site_dir, self.path)
+
+    def first_load(self) -> FirstLoad:
+        """The first load's record, taken (on the first call) once the search index has loaded
+        and the network has been quiet for half a second, so late requests are in it. A load
+        that never gets there is recorded once, as a problem, not waited for by every check."""
+        if self._first_load is None:
+            unfinished = []
+            try:
+                self.traffic.wait_until_finished(self.page, SEARCH_INDEX)
+            except (AssertionError, PlaywrightError) as failure:
+                unfinished.append(f"the first load did not finish: {failure}")
+            self._first_load = FirstLoad(
+                requests=list(self.traffic.requests),
+                problems=unfinished + self.traffic.problems(),
+                bytes_by_url=self.traffic.bytes_by_url,
+            )
+        return self._first_load
+
+
+Check = Callable[[Visit], None]
+
+
+def run_checks(visit: Visit, checks: Sequence[tuple[str, Check]]) -> list[str]:
+    """Run every check in order on the one load; return each failure, named by page and check.
+
+    A failed check does not stop the next ones, so one run reports all that is wrong with a
+    page. Anything other than a failed assertion or a browser error is a bug in a check, and
+    stops the test.
+    """
+    failures = []
+    for name, check in checks:
+        try:
+            check(visit)
+        except (AssertionError, PlaywrightError) as failure:
+            failures.append(f"{visit.path} [{name}]: {failure}")
+    return failures
