@@ -1,11 +1,23 @@
-"""Choose a reply from the request alone, for a reader running any example by hand."""
+"""Choose a reply from the request alone, as a model answers what it is asked.
+
+Used when no scenario is forced (a reader running an example by hand, or a case with no
+scenario). The answer always fits the request (``fit.py``): a tool call only to a tool that
+was offered, with input its schema accepts, and never when ``tool_choice`` is ``none``; no text
+before a forced call; server tool blocks only when web search is offered; citations only for
+a document that turns them on; thinking only when it is on. Stop sequences and the thinking
+display are honoured later, for every reply, by ``events.plan``.
+"""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from .replies import Reply
-from .scenarios import basic
+from . import fit
+from .replies import MessageReply, Reply, Text, ToolUse, text
+from .scenarios import basic, features
+
+SAMPLE_STRINGS = {"city": "Paris", "location": "Paris", "unit": "celsius", "query": "weather"}
 
 
 def _has_tool_result(body: dict[str, Any]) -> bool:
@@ -14,12 +26,88 @@ def _has_tool_result(body: dict[str, Any]) -> bool:
     return isinstance(content, list) and any(b.get("type") == "tool_result" for b in content)
 
 
+def _thinking_on(body: dict[str, Any]) -> bool:
+    thinking = body.get("thinking")
+    return isinstance(thinking, dict) and thinking.get("type") in ("enabled", "adaptive")
+
+
+def sample(schema: dict[str, Any], name: str = "") -> Any:
+    """A value the schema accepts: required properties only, the first of an enum."""
+    if "enum" in schema:
+        return schema["enum"][0]
+    kind = schema.get("type", "object")
+    if kind == "object":
+        properties = schema.get("properties", {})
+        return {k: sample(properties.get(k, {}), k) for k in schema.get("required", [])}
+    return {
+        "string": SAMPLE_STRINGS.get(name, "example"),
+        "integer": 1,
+        "number": 1.5,
+        "boolean": True,
+        "array": [],
+        "null": None,
+    }.get(kind, "example")
+
+
+def _pieces(raw: str, size: int = 9) -> tuple[str, ...]:
+    """The input as the service streams it: an empty fragment first, then small pieces."""
+    return ("", *(raw[i : i + size] for i in range(0, len(raw), size)))
+
+
+def _tool_call(body: dict[str, Any], tools: dict[str, dict[str, Any]]) -> MessageReply:
+    choice = body.get("tool_choice") or {}
+    forced = choice.get("type") in ("any", "tool")
+    name = choice["name"] if choice.get("type") == "tool" else next(iter(tools))
+    schema = tools[name]["input_schema"]
+    scripted = basic.WEATHER_TOOL_CALL
+    if name == "get_weather" and not fit.mismatches(body, scripted):
+        call = scripted.blocks[-1]
+    else:
+        call = ToolUse(name, _pieces(json.dumps(sample(schema))))
+    if _thinking_on(body):
+        thinking = features.THINKING_TOOL_CALL.blocks[0]
+        return MessageReply(blocks=(thinking, call), stop_reason="tool_use")
+    preface = () if forced else (Text(("I'll", " use", f" {name}", ".")),)
+    return MessageReply(blocks=(*preface, call), stop_reason="tool_use")
+
+
+def _cited(body: dict[str, Any]) -> MessageReply | None:
+    """An answer citing the first document that turns citations on, from its own text."""
+    for message in body["messages"]:
+        content = message.get("content")
+        for index, block in enumerate(content if isinstance(content, list) else []):
+            citations = block.get("citations") if block.get("type") == "document" else None
+            source = block.get("source", {})
+            if not (isinstance(citations, dict) and citations.get("enabled")):
+                continue
+            if source.get("type") != "text":
+                continue
+            first = source.get("data", "").split(". ")[0].rstrip(".") + "."
+            citation = {
+                "type": "char_location",
+                "cited_text": first,
+                "document_index": index,
+                "document_title": block.get("title"),
+                "start_char_index": 0,
+                "end_char_index": len(first),
+            }
+            words = tuple(f" {w}" if i else w for i, w in enumerate(first.split(" ")))
+            return MessageReply(blocks=(Text(words, citations=(citation,)),))
+    return None
+
+
 def reply_for(body: dict[str, Any]) -> Reply:
     if _has_tool_result(body):
         return basic.WEATHER_ANSWER
-    if body.get("tools"):
-        return basic.WEATHER_TOOL_CALL
-    thinking = body.get("thinking")
-    if isinstance(thinking, dict) and thinking.get("type") in ("enabled", "adaptive"):
+    tools = fit.client_tools(body)
+    choice = (body.get("tool_choice") or {}).get("type")
+    if tools and choice != "none":
+        return _tool_call(body, tools)
+    if fit.has_web_search(body):
+        return basic.WEB_SEARCH
+    if _thinking_on(body):
         return basic.THINKING
-    return basic.HAIKU
+    cited = _cited(body)
+    if cited is not None:
+        return cited
+    return basic.HAIKU if body["messages"] else text("Hello.")

@@ -7,6 +7,7 @@ where the budget runs out, mid-text or mid-tool-input, with ``stop_reason: "max_
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -31,9 +32,38 @@ class Plan:
     blocks: list[PlannedBlock]
     stop_reason: str
     stop_sequence: str | None
+    stop_details: dict[str, Any] | None
     input_tokens: int
     output_tokens: int
+    thinking_tokens: int
     server_tool_requests: int
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What of the request shapes the answer beyond the reply's script."""
+
+    max_tokens: int
+    stop_sequences: tuple[str, ...] = ()
+    thinking_display: str = "summarized"
+    input_tokens: int = 25
+    seed: str = ""
+
+
+def asked_from(body: dict[str, Any], seed: str) -> Asked:
+    """Read the request: its budget, stop sequences and thinking display, and a rough count of
+    its input tokens (about four characters a token, as the service's own counts go for
+    English), so two different requests do not report the same usage."""
+    thinking = body.get("thinking")
+    display = thinking.get("display") if isinstance(thinking, dict) else None
+    sent = {k: body.get(k) for k in ("system", "messages", "tools") if body.get(k)}
+    return Asked(
+        max_tokens=body["max_tokens"],
+        stop_sequences=tuple(body.get("stop_sequences") or ()),
+        thinking_display=display or "summarized",
+        input_tokens=max(len(json.dumps(sent, ensure_ascii=False)) // 4, 1),
+        seed=seed,
+    )
 
 
 class _Budget:
@@ -49,25 +79,60 @@ class _Budget:
         return True
 
 
-def _text_block(block: Text, budget: _Budget) -> PlannedBlock:
+def _block_id(prefix: str, asked: Asked, index: int) -> str:
+    """An id like the service's (``toolu_01...``): different for every call, and the same for
+    the same request on the same server, so golden files stay stable."""
+    digest = hashlib.sha256(f"{asked.seed}:{index}".encode()).digest()
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+    return prefix + "01" + "".join(alphabet[b % len(alphabet)] for b in digest[:22])
+
+
+def _taken(chunks: tuple[str, ...], budget: _Budget) -> list[str]:
+    """The chunks generated before the token budget runs out (one token each)."""
+    taken = []
+    for chunk in chunks:
+        if not budget.take():
+            break
+        taken.append(chunk)
+    return taken
+
+
+def _text_block(
+    block: Text, budget: _Budget, stops: tuple[str, ...]
+) -> tuple[PlannedBlock, str | None]:
+    """The text block, and the stop sequence that ended it (None if none did)."""
     start: dict[str, Any] = {"type": "text", "text": ""}
     if block.citations:
         start["citations"] = []
-    deltas: list[dict[str, Any]] = []
-    text = ""
-    for chunk in block.chunks:
-        if not budget.take():
+    chunks, text, hit = [], "", None
+    for chunk in _taken(block.chunks, budget):
+        grown = text + chunk
+        found = [(grown.find(s, max(len(text) - len(s), 0)), s) for s in stops if s in grown]
+        if found:
+            at, hit = min(found)
+            if at > len(text):
+                chunks.append(grown[len(text) : at])
+            text = grown[:at]
             break
-        deltas.append({"type": "text_delta", "text": chunk})
-        text += chunk
-    cited = list(block.citations) if len(deltas) == len(block.chunks) else []
+        chunks.append(chunk)
+        text = grown
+    deltas: list[dict[str, Any]] = [{"type": "text_delta", "text": c} for c in chunks]
+    whole = hit is None and len(chunks) == len(block.chunks)
+    cited = list(block.citations) if whole else []
     deltas.extend({"type": "citations_delta", "citation": c} for c in cited)
     final = {"type": "text", "text": text, "citations": cited or None}
-    return PlannedBlock(start, deltas, final)
+    return PlannedBlock(start, deltas, final), hit
 
 
-def _tool_use_block(block: ToolUse, budget: _Budget) -> PlannedBlock:
-    start = {"type": "tool_use", "id": block.id, "name": block.name, "input": {}}
+def _tool_use_block(block: ToolUse, budget: _Budget, tool_id: str) -> PlannedBlock:
+    # The service names who called the tool; a model's own call is "direct" (recorded streams).
+    start = {
+        "type": "tool_use",
+        "id": tool_id,
+        "name": block.name,
+        "input": {},
+        "caller": {"type": "direct"},
+    }
     deltas: list[dict[str, Any]] = []
     raw = ""
     for chunk in block.json_chunks:
@@ -79,86 +144,110 @@ def _tool_use_block(block: ToolUse, budget: _Budget) -> PlannedBlock:
         value = json.loads(raw) if raw else {}
     except json.JSONDecodeError:
         value = {}
-    final = {"type": "tool_use", "id": block.id, "name": block.name, "input": value}
+    final = {**start, "input": value}
     return PlannedBlock(start, deltas, final)
 
 
-def _thinking_block(block: Thinking, budget: _Budget) -> PlannedBlock:
+def _thinking_block(block: Thinking, budget: _Budget, display: str) -> tuple[PlannedBlock, int]:
+    """The thinking block and the thinking tokens it cost. With ``display: "omitted"`` the
+    thinking is done (and billed) but not sent: only the signature arrives."""
     start = {"type": "thinking", "thinking": "", "signature": ""}
-    deltas: list[dict[str, Any]] = []
-    thought = ""
-    for chunk in block.chunks:
-        if not budget.take():
-            break
-        deltas.append({"type": "thinking_delta", "thinking": chunk})
-        thought += chunk
+    taken = _taken(block.chunks, budget)
+    shown = taken if display != "omitted" else []
+    thought = "".join(shown)
+    deltas: list[dict[str, Any]] = [{"type": "thinking_delta", "thinking": c} for c in shown]
+    # Recorded streams end the thinking with an empty thinking_delta, then the signature.
+    deltas.append({"type": "thinking_delta", "thinking": ""})
     signature = block.signature if block.signature is not None else signatures.sign(thought)
     deltas.append({"type": "signature_delta", "signature": signature})
     final = {"type": "thinking", "thinking": thought, "signature": signature}
-    return PlannedBlock(start, deltas, final)
+    return PlannedBlock(start, deltas, final), len(taken)
 
 
-def _server_tool_blocks(block: ServerToolUse, budget: _Budget) -> list[PlannedBlock]:
+def _server_tool_blocks(block: ServerToolUse, budget: _Budget, tool_id: str) -> list[PlannedBlock]:
     budget.take()
     query = json.dumps({"query": block.query})
-    use_start = {"type": "server_tool_use", "id": block.id, "name": "web_search", "input": {}}
+    use_start = {"type": "server_tool_use", "id": tool_id, "name": "web_search", "input": {}}
     use_final = {**use_start, "input": {"query": block.query}}
     result = {
         "type": "web_search_tool_result",
-        "tool_use_id": block.id,
+        "tool_use_id": tool_id,
         "content": list(block.results),
     }
-    return [
-        PlannedBlock(use_start, [{"type": "input_json_delta", "partial_json": query}], use_final),
-        PlannedBlock(result, [], result),
+    deltas = [
+        {"type": "input_json_delta", "partial_json": ""},
+        {"type": "input_json_delta", "partial_json": query},
     ]
+    return [PlannedBlock(use_start, deltas, use_final), PlannedBlock(result, [], result)]
 
 
-def plan(reply: MessageReply, *, message_id: str, model: str, max_tokens: int) -> Plan:
-    budget = _Budget(max_tokens)
+def plan(reply: MessageReply, *, message_id: str, model: str, asked: Asked) -> Plan:
+    budget = _Budget(asked.max_tokens)
     blocks: list[PlannedBlock] = []
-    server_tool_requests = 0
+    server_tool_requests = thinking_tokens = 0
     truncated = False
+    hit: str | None = None
     for block in reply.blocks:
-        if budget.left <= 0:
-            truncated = True
+        if budget.left <= 0 or hit is not None:
+            truncated = hit is None
             break
         if isinstance(block, Text):
-            blocks.append(_text_block(block, budget))
+            planned, hit = _text_block(block, budget, asked.stop_sequences)
+            blocks.append(planned)
         elif isinstance(block, ToolUse):
-            blocks.append(_tool_use_block(block, budget))
+            blocks.append(_tool_use_block(block, budget, _block_id("toolu_", asked, len(blocks))))
         elif isinstance(block, Thinking):
-            blocks.append(_thinking_block(block, budget))
+            planned, cost = _thinking_block(block, budget, asked.thinking_display)
+            blocks.append(planned)
+            thinking_tokens += cost
         elif isinstance(block, RedactedThinking):
             start = {"type": "redacted_thinking", "data": block.data}
             blocks.append(PlannedBlock(start, [], start))
         elif isinstance(block, ServerToolUse):
-            blocks.extend(_server_tool_blocks(block, budget))
+            tool_id = _block_id("srvtoolu_", asked, len(blocks))
+            blocks.extend(_server_tool_blocks(block, budget, tool_id))
             server_tool_requests += 1
     emitted = sum(
         len(getattr(b, "chunks", ())) + len(getattr(b, "json_chunks", ())) for b in reply.blocks
     )
-    if budget.left <= 0 and budget.used < emitted:
+    if hit is None and budget.left <= 0 and budget.used < emitted:
         truncated = True
+    if hit is not None:
+        stop_reason, stop_sequence = "stop_sequence", hit
+    elif truncated:
+        stop_reason, stop_sequence = "max_tokens", None
+    else:
+        stop_reason, stop_sequence = reply.stop_reason, reply.stop_sequence
+    details = reply.stop_details if stop_reason == reply.stop_reason else None
     return Plan(
         message_id=message_id,
         model=model,
         blocks=blocks,
-        stop_reason="max_tokens" if truncated else reply.stop_reason,
-        stop_sequence=None if truncated else reply.stop_sequence,
-        input_tokens=reply.input_tokens,
+        stop_reason=stop_reason,
+        stop_sequence=stop_sequence,
+        stop_details=details,
+        input_tokens=reply.input_tokens if reply.input_tokens is not None else asked.input_tokens,
         output_tokens=max(budget.used, 1),
+        thinking_tokens=thinking_tokens,
         server_tool_requests=server_tool_requests,
     )
 
 
-def _usage(p: Plan, output_tokens: int) -> dict[str, Any]:
+def _usage(p: Plan, output_tokens: int, *, final: bool) -> dict[str, Any]:
+    """Usage as recorded streams carry it: cache fields (by TTL in message_start), the
+    service tier; at the end, thinking tokens and server tool calls when there were any."""
     usage: dict[str, Any] = {
         "input_tokens": p.input_tokens,
         "cache_creation_input_tokens": 0,
         "cache_read_input_tokens": 0,
         "output_tokens": output_tokens,
     }
+    if not final:
+        usage["cache_creation"] = {"ephemeral_5m_input_tokens": 0, "ephemeral_1h_input_tokens": 0}
+        usage["service_tier"] = "standard"
+        return usage
+    if p.thinking_tokens:
+        usage["output_tokens_details"] = {"thinking_tokens": p.thinking_tokens}
     if p.server_tool_requests:
         # Both counts are required fields of the SDK's ServerToolUsage.
         usage["server_tool_use"] = {
@@ -177,13 +266,19 @@ def _message_shell(p: Plan) -> dict[str, Any]:
         "content": [],
         "stop_reason": None,
         "stop_sequence": None,
+        "stop_details": None,
     }
+
+
+def start_output_tokens(p: Plan) -> int:
+    """The small output count ``message_start`` reports: not 1 every time, so a program that
+    adds it to the final (cumulative) count is off by more than one and shows it."""
+    return 2 + int(hashlib.sha256(p.message_id.encode()).hexdigest(), 16) % 3
 
 
 def stream_events(p: Plan) -> list[Event]:
     """The documented flow: start, each block (start, deltas, stop), delta, stop."""
-    start_usage = _usage(p, 1)
-    start_usage.pop("server_tool_use", None)
+    start_usage = _usage(p, start_output_tokens(p), final=False)
     events: list[Event] = [
         (
             "message_start",
@@ -202,13 +297,18 @@ def stream_events(p: Plan) -> list[Event]:
             for d in block.deltas
         )
         events.append(("content_block_stop", {"type": "content_block_stop", "index": index}))
+    delta = {
+        "stop_reason": p.stop_reason,
+        "stop_sequence": p.stop_sequence,
+        "stop_details": p.stop_details,
+    }
     events.append(
         (
             "message_delta",
             {
                 "type": "message_delta",
-                "delta": {"stop_reason": p.stop_reason, "stop_sequence": p.stop_sequence},
-                "usage": _usage(p, p.output_tokens),
+                "delta": delta,
+                "usage": _usage(p, p.output_tokens, final=True),
             },
         )
     )
@@ -224,12 +324,15 @@ def message_json(p: Plan) -> dict[str, Any]:
         if final.get("type") == "text" and final.get("citations") is None:
             final.pop("citations")
         content.append(final)
+    usage = _usage(p, p.output_tokens, final=False)
+    usage.update(_usage(p, p.output_tokens, final=True))
     return {
         **_message_shell(p),
         "content": content,
         "stop_reason": p.stop_reason,
         "stop_sequence": p.stop_sequence,
-        "usage": _usage(p, p.output_tokens),
+        "stop_details": p.stop_details,
+        "usage": usage,
     }
 
 

@@ -29,12 +29,12 @@ def _thinking_on(body: dict[str, Any]) -> bool:
     return isinstance(thinking, dict) and thinking.get("type") in ("enabled", "adaptive")
 
 
-def _client_tools(body: dict[str, Any]) -> dict[str, dict[str, Any]]:
+def client_tools(body: dict[str, Any]) -> dict[str, dict[str, Any]]:
     tools = body.get("tools") or []
     return {t["name"]: t for t in tools if isinstance(t, dict) and "input_schema" in t}
 
 
-def _has_web_search(body: dict[str, Any]) -> bool:
+def has_web_search(body: dict[str, Any]) -> bool:
     tools = body.get("tools") or []
     return any(str(t.get("type", "")).startswith("web_search") for t in tools)
 
@@ -93,7 +93,7 @@ def mismatches(body: dict[str, Any], reply: MessageReply) -> list[str]:
     kinds = {type(b) for b in reply.blocks}
     if kinds & {Thinking, RedactedThinking} and not _thinking_on(body):
         found.append("the reply has thinking, but the request does not turn thinking on")
-    tools = _client_tools(body)
+    tools = client_tools(body)
     calls = [b for b in reply.blocks if isinstance(b, ToolUse)]
     choice = body.get("tool_choice")
     if calls and isinstance(choice, dict) and choice.get("type") == "none":
@@ -112,7 +112,7 @@ def mismatches(body: dict[str, Any], reply: MessageReply) -> list[str]:
         found.append("stop_reason tool_use, but the reply calls no tool")
     if reply.stop_reason == "tool_use" and not tools:
         found.append("stop_reason tool_use, but the request offers no tools")
-    if any(isinstance(b, ServerToolUse) for b in reply.blocks) and not _has_web_search(body):
+    if any(isinstance(b, ServerToolUse) for b in reply.blocks) and not has_web_search(body):
         found.append("the reply uses web search, but the request does not offer that tool")
     cited = any(isinstance(b, Text) and b.citations for b in reply.blocks)
     if cited and not _cites_a_document(body):

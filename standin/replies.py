@@ -25,9 +25,10 @@ class Text:
 
 @dataclass(frozen=True)
 class ToolUse:
+    """A call to a client tool; its id is made per request, as the service makes one per call."""
+
     name: str
     json_chunks: tuple[str, ...]
-    id: str = "toolu_standin_01"
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,6 @@ class ServerToolUse:
 
     query: str
     results: tuple[dict[str, Any], ...]
-    id: str = "srvtoolu_standin_01"
 
 
 Block = Text | ToolUse | Thinking | RedactedThinking | ServerToolUse
@@ -106,7 +106,10 @@ class MessageReply:
     blocks: tuple[Block, ...]
     stop_reason: str = "end_turn"
     stop_sequence: str | None = None
-    input_tokens: int = 25
+    # Sent with the stop reason (a refusal's category and explanation); None otherwise.
+    stop_details: dict[str, Any] | None = None
+    # None: counted from the request (``events.asked_from``).
+    input_tokens: int | None = None
     pings: tuple[int, ...] = (1,)
     unknown_events: tuple[int, ...] = ()
     cut: Cut | None = None

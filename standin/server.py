@@ -344,9 +344,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         record.status = 200
         message_id = request_id.replace("req_", "msg_")
-        p = events.plan(
-            reply, message_id=message_id, model=body["model"], max_tokens=body["max_tokens"]
-        )
+        asked = events.asked_from(body, seed=request_id)
+        p = events.plan(reply, message_id=message_id, model=body["model"], asked=asked)
         record.plan = p
         record.mismatches = fit.mismatches(body, reply)
         if body.get("stream"):
@@ -479,9 +478,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.connection.shutdown(socket.SHUT_RDWR)
             return
         if cut.kind == "error":
+            # Real error events carry "details": null beside the type and message (wire.md).
             error = {
                 "type": "error",
-                "error": {"type": cut.error_type, "message": cut.error_message},
+                "error": {"type": cut.error_type, "message": cut.error_message, "details": None},
             }
             self._send_event("error", error, reply)
         elif cut.kind == "stall":

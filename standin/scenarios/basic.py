@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 from ..replies import (
+    FromRequest,
     MessageReply,
     RedactedThinking,
     ServerToolUse,
@@ -87,6 +91,34 @@ WEB_SEARCH = MessageReply(
 
 REDACTED = MessageReply(blocks=(RedactedThinking(), Text(("Done", "."))))
 
+# A refusal as recorded streams carry it: an empty text block (started and stopped with no
+# delta), stop_reason "refusal" and stop_details naming the policy category.
+REFUSAL = MessageReply(
+    blocks=(Text(()),),
+    stop_reason="refusal",
+    stop_details={
+        "type": "refusal",
+        "category": "cyber",
+        "explanation": "This request was refused due to policy.",
+    },
+)
+
+# Generation ends because the context window is full, part-way through the answer.
+CONTEXT_FULL = replace(
+    text(*HAIKU.blocks[0].chunks[:6]), stop_reason="model_context_window_exceeded"
+)
+
+
+def _until_stop_sequence(body: dict[str, Any]) -> MessageReply:
+    """The haiku, with the request's first stop sequence written part-way: the service ends
+    the reply there (``stop_reason: "stop_sequence"``) and leaves the sequence out."""
+    stops = body.get("stop_sequences") or []
+    if not stops:
+        return HAIKU
+    chunks = HAIKU.blocks[0].chunks
+    return text(*chunks[:7], stops[0], *chunks[7:])
+
+
 SCENARIOS: dict[str, Scenario] = {
     "text": Scenario("A short text answer (a haiku), streamed in word-sized deltas.", (HAIKU,)),
     "tool_use": Scenario(
@@ -98,4 +130,14 @@ SCENARIOS: dict[str, Scenario] = {
     "citations": Scenario("A text block with a citations_delta.", (CITED,)),
     "web_search": Scenario("A server tool call and its result block, then text.", (WEB_SEARCH,)),
     "redacted_thinking": Scenario("A redacted_thinking block, then text.", (REDACTED,)),
+    "refusal": Scenario(
+        "A refusal: an empty text block, stop_reason refusal and stop_details.", (REFUSAL,)
+    ),
+    "stop_sequence": Scenario(
+        "The haiku, ended part-way by the request's first stop_sequences entry.",
+        (FromRequest(_until_stop_sequence),),
+    ),
+    "model_context_window_exceeded": Scenario(
+        "Part of the haiku, then stop_reason model_context_window_exceeded.", (CONTEXT_FULL,)
+    ),
 }

@@ -28,16 +28,14 @@ COUNTING_TWO_LINES_PER_DELTA = text(
 WEATHER_CALL_UNKNOWN_ARGUMENT = MessageReply(
     blocks=(
         Text(("I'll", " look", " up", " the", " weather", " in", " Paris", ".")),
-        ToolUse(
-            "get_weather", ("", '{"city": "Paris", ', '"country": "France"}'), id="toolu_standin_01"
-        ),
+        ToolUse("get_weather", ("", '{"city": "Paris", ', '"country": "France"}')),
     ),
     stop_reason="tool_use",
 )
 WEATHER_CALL_RETRIED = MessageReply(
     blocks=(
         Text(("That", " failed", ";", " trying", " with", " the", " city", " alone", ".")),
-        ToolUse("get_weather", ("", '{"city": "Paris"}'), id="toolu_standin_03"),
+        ToolUse("get_weather", ("", '{"city": "Paris"}')),
     ),
     stop_reason="tool_use",
 )
@@ -45,8 +43,6 @@ WEATHER_CALL_RETRIED = MessageReply(
 # The 58-word story ten times over, one word per delta: longer than a max_tokens of 512, so the
 # stand-in stops it there with stop_reason "max_tokens", as the service does.
 LONG_STORY = text(*re.findall(r"\s*\S+", " ".join([STORY_TEXT] * 10)))
-
-REFUSED = text("I", " can't", " help", " with", " that", ".", stop_reason="refusal")
 
 SCENARIOS: dict[str, Scenario] = {
     "slow_counting_two_lines_per_delta": Scenario(
@@ -77,9 +73,5 @@ SCENARIOS: dict[str, Scenario] = {
         "A 580-word story, one word per delta: cut by any max_tokens below that, with "
         'stop_reason "max_tokens".',
         (LONG_STORY,),
-    ),
-    "refusal": Scenario(
-        'A short reply that ends with stop_reason "refusal": the model declined to answer.',
-        (REFUSED,),
     ),
 }

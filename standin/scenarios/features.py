@@ -12,7 +12,7 @@ from .model import Scenario
 TIME_TOOL_CALL = MessageReply(
     blocks=(
         Text(("I'll", " check", " the", " clock", ".")),
-        ToolUse("get_current_time", ("",), id="toolu_standin_02"),
+        ToolUse("get_current_time", ("",)),
     ),
     stop_reason="tool_use",
 )

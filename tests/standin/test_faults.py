@@ -145,7 +145,10 @@ def test_error_event_after_some_text_then_a_properly_ended_body() -> None:
     assert status == 200
     assert events[-1] == (
         "error",
-        {"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}},
+        {
+            "type": "error",
+            "error": {"type": "overloaded_error", "message": "Overloaded", "details": None},
+        },
     )
     assert _text_of(events) == "Rivers carry light"
     assert "message_stop" not in [name for name, _ in events]

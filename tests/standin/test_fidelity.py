@@ -52,6 +52,9 @@ def _comparable(message: Any) -> dict[str, Any]:
     data.pop("id")
     for block in data["content"]:
         block.pop("parsed_output", None)
+        for key in ("id", "tool_use_id"):  # made anew for every request, as the service does
+            if key in block:
+                block[key] = "per-request"
     return data
 
 

@@ -21,13 +21,17 @@ def reported_the_tool_error_and_went_on(run: Run, api: StandIn) -> None:
     is_error and the TypeError's text; the model's second call ran; the loop ended on the
     answer (tool_use_unknown_argument)."""
     assert [r.status for r in api.message_requests] == [200, 200, 200]
-    _, second, third = api.message_requests
+    first, second, third = api.message_requests
     (failed,) = second.body["messages"][-1]["content"]
-    assert failed["type"] == "tool_result" and failed["tool_use_id"] == "toolu_standin_01"
+    assert first.plan is not None and second.plan is not None
+    (first_call,) = [b.final["id"] for b in first.plan.blocks if b.final["type"] == "tool_use"]
+    (second_call,) = [b.final["id"] for b in second.plan.blocks if b.final["type"] == "tool_use"]
+    assert first_call != second_call, "two calls got one id"
+    assert failed["type"] == "tool_result" and failed["tool_use_id"] == first_call
     assert failed.get("is_error") is True, f"the failed call was not reported as one: {failed}"
     assert "unexpected keyword argument 'country'" in failed["content"]
     (ran,) = third.body["messages"][-1]["content"]
-    assert ran["tool_use_id"] == "toolu_standin_03" and not ran.get("is_error")
+    assert ran["tool_use_id"] == second_call and not ran.get("is_error")
     assert len(api.completed) == 3, "not every turn was read to the end"
     assert run.stdout.endswith("[stop_reason: end_turn]\n")
 
