@@ -100,8 +100,10 @@ def _block(block: Block, kind: str, rng: random.Random) -> Block:
     return block
 
 
-def vary(reply: MessageReply, seed: int) -> MessageReply:
-    rng = random.Random(seed)
+def vary(reply: MessageReply, seed: int, turn: int = 0) -> MessageReply:
+    """``reply`` varied as ``seed`` says; ``turn`` (the reply's place in its scenario) changes
+    the random choices but not the kind of text change."""
+    rng = random.Random(f"{seed}:{turn}")
     kind = Variation(seed).kind
     blocks = tuple(_block(b, kind, rng) for b in reply.blocks)
     varied = replace(reply, blocks=blocks)
@@ -113,14 +115,14 @@ def vary(reply: MessageReply, seed: int) -> MessageReply:
         varied,
         pings=pings,
         unknown_fields=True,
-        framing=Framing(reply.framing.newline, None, split_seed=seed),
+        framing=Framing(reply.framing.newline, None, split_seed=seed * 100 + turn),
     )
 
 
 def vary_scenario(scenario: Scenario, seed: int) -> Scenario:
-    """Every reply of ``scenario`` varied (each with its own seed derived from ``seed``)."""
+    """Every reply of ``scenario`` varied the same kind of way, each with its own choices."""
     replies = tuple(
-        vary(r, seed * 100 + n) if isinstance(r, MessageReply) else r
+        vary(r, seed, n) if isinstance(r, MessageReply) else r
         for n, r in enumerate(scenario.replies)
     )
     return Scenario(f"{scenario.description} [{Variation(seed).describe()}]", replies)
