@@ -2,8 +2,8 @@
 
 Each page with language tabs shows Python in every set when first opened; picking another
 language in one set picks it in every set of the page, and a page opened next (in another tab
-of the same browser, as a reader would) shows it too. Pages take turns with the languages
-other than Python, and each hands its choice to the next page with tabs, the last to the first.
+of the same browser, as a reader would) shows it too. Each page hands both other languages to
+the next page with tabs, the last to the first, so every page receives each of them.
 """
 
 from __future__ import annotations
@@ -49,24 +49,25 @@ def shows_python_first(visit: Visit) -> None:
 
 
 def choice_is_picked_everywhere(visit: Visit) -> None:
+    """Each language but Python in turn: picked in one set of this page, it is picked in every
+    set here and in every set of the next page with tabs (opened in a second tab)."""
     pages = pages_with_language_tabs(visit.site_dir)
     if visit.path not in pages:
         return
-    place = pages.index(visit.path)
-    others = LANGUAGES[1:]
-    language = others[place % len(others)]
-    visit.page.locator(".tabbed-labels > label", has_text=language).first.click()
-    chosen = visit.page.evaluate(CHOSEN_LANGUAGES, list(LANGUAGES))
-    assert set(chosen) == {language}, f"picking {language} in one set left {chosen}"
-
-    following = pages[(place + 1) % len(pages)]
-    if following == visit.path:
-        return
-    other = visit.page.context.new_page()
+    following = pages[(pages.index(visit.path) + 1) % len(pages)]
+    other = visit.page.context.new_page() if following != visit.path else None
     try:
-        open_page(other, following, visit.site_dir)
-        chosen = other.evaluate(CHOSEN_LANGUAGES, list(LANGUAGES))
+        for language in LANGUAGES[1:]:
+            visit.page.locator(".tabbed-labels > label", has_text=language).first.click()
+            chosen = visit.page.evaluate(CHOSEN_LANGUAGES, list(LANGUAGES))
+            assert set(chosen) == {language}, f"picking {language} in one set left {chosen}"
+            if other is not None:
+                open_page(other, following, visit.site_dir)
+                chosen = other.evaluate(CHOSEN_LANGUAGES, list(LANGUAGES))
+                assert chosen and set(chosen) == {language}, (
+                    f"{following} shows {chosen} after {language}"
+                )
     finally:
-        other.close()
-        visit.page.bring_to_front()
-    assert chosen and set(chosen) == {language}, f"{following} shows {chosen} after {language}"
+        if other is not None:
+            other.close()
+            visit.page.bring_to_front()
