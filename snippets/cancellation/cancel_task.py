@@ -23,6 +23,8 @@ async def write_reply(client: anthropic.AsyncAnthropic, first_line_shown: asynci
         messages=[{"role": "user", "content": "Count from 1 to 40, one line each."}],
     ) as stream:
         async for text in stream.text_stream:
+            if first_line_shown.is_set():
+                continue  # "stop" was pressed: show nothing more while the cancel arrives
             print(text, end="", flush=True)
             if "\n" in text:
                 first_line_shown.set()

@@ -1,10 +1,10 @@
 """Every snippet runs, unmodified, against the stand-in and prints exactly its golden output,
 on this suite's Python and on every Python the examples support.
 
-``test_snippet`` is the golden run: the first case of each snippet file runs cold (a fresh
-interpreter, as a reader starts it), the others warm. ``test_snippet_on_python`` runs every
-Python case again on each example Python, in an environment with only the packages a reader
-installs. ``pytest tests/examples/test_snippets.py --update-goldens`` (``make update-goldens``)
+``test_snippet`` is the golden run, on this suite's Python version in an environment holding only
+the packages a reader installs (``.pythons/<version>``): the first case of each snippet file
+runs cold (a fresh interpreter, as a reader starts it), the others warm.
+``test_snippet_on_python`` runs every Python case again on each other example Python. ``pytest tests/examples/test_snippets.py --update-goldens`` (``make update-goldens``)
 rewrites the golden files from the golden run.
 """
 
@@ -18,15 +18,16 @@ from standin import StandIn
 from tests.examples.harness.case import Case
 from tests.examples.harness.checks import replies_fit_the_requests
 from tests.examples.harness.collect import all_cases
-from tests.examples.harness.pythons import ExamplePython, example_pythons
+from tests.examples.harness.pythons import ExamplePython, example_pythons, golden_python
 from tests.examples.harness.runner import Run, run
-from tests.examples.harness.session import MAIN, warm_interpreters
+from tests.examples.harness.session import warm_interpreters
 from tests.examples.harness.warm import WarmInterpreter
 
 CASES = all_cases()
 COLD = {c.id for c in {c.snippet: c for c in reversed(CASES)}.values()}
 PYTHON_CASES = [c for c in CASES if c.path.suffix == ".py"]
-PYTHONS = example_pythons()
+GOLDEN = golden_python()
+PYTHONS = [p for p in example_pythons() if p != GOLDEN]
 
 
 def _check(case: Case, result: Run, api: StandIn, where: str) -> None:
@@ -55,9 +56,12 @@ def _warm(name: str) -> WarmInterpreter:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_snippet(case: Case, update_goldens: bool, tmp_path: Path) -> None:
+    problem = GOLDEN.problem()
+    assert problem is None, problem
     cold = case.id in COLD
     with StandIn(case.scenario) as api:
-        result = run(case, api, warm=None if cold else _warm(MAIN), cwd=tmp_path)
+        warm = None if cold else _warm(GOLDEN.version)
+        result = run(case, api, warm=warm, python=GOLDEN.python, cwd=tmp_path)
         _check(case, result, api, "(cold start)" if cold else "")
     if update_goldens:
         case.golden.write_text(result.output(), encoding="utf-8")

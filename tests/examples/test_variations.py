@@ -20,8 +20,9 @@ from standin.variations import Variation, vary_scenario
 from tests.examples.harness.case import Case
 from tests.examples.harness.checks import replies_fit_the_requests
 from tests.examples.harness.collect import all_cases, happy_path, scenario_of
+from tests.examples.harness.pythons import golden_python
 from tests.examples.harness.runner import run
-from tests.examples.harness.session import MAIN, warm_interpreters
+from tests.examples.harness.session import warm_interpreters
 
 VARIATIONS_PER_CASE = 4
 VARIED = [
@@ -44,7 +45,7 @@ def test_snippet_with_a_varied_reply(case: Case, seed: int, tmp_path: Path) -> N
     assert scenario is not None
     variation = Variation(seed)
     with StandIn(vary_scenario(scenario, seed)) as api:
-        result = run(case, api, warm=warm_interpreters()[MAIN], cwd=tmp_path)
+        result = run(case, api, warm=warm_interpreters()[golden_python().version], cwd=tmp_path)
         where = f"{case.id} with {variation.describe()}"
         replies_fit_the_requests(result, api)
         assert result.returncode == case.exit_code, (

@@ -144,3 +144,16 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def golden_python() -> ExamplePython:
+    """The example Python of this suite's own version: the golden run uses its environment
+    (only what a reader installs), and the other example Pythons repeat the run."""
+    version = f"{sys.version_info.major}.{sys.version_info.minor}"
+    for target in example_pythons():
+        if target.version == version:
+            return target
+    raise RuntimeError(
+        f"the suite runs on Python {version}, which is not in [tool.streaming-docs] "
+        "example-pythons: the golden run needs an examples environment of its own version"
+    )

@@ -1,8 +1,7 @@
 """A pytest plugin: one warm interpreter per Python for the whole test session.
 
 The process that starts the session (the xdist controller, or pytest itself without xdist)
-starts a ``forkserver.py`` under this suite's Python and under each example Python whose
-environment is ready, and names their sockets in ``WARM_SOCKETS``; xdist workers inherit the
+starts a ``forkserver.py`` under each example Python whose environment is ready, and names their sockets in ``WARM_SOCKETS``; xdist workers inherit the
 variable and attach. They start in the background while tests are collected; the first run
 through each waits until it listens.
 """
@@ -12,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,7 +19,6 @@ from .pythons import example_pythons
 from .warm import WarmInterpreter, socket_directory
 
 VARIABLE = "WARM_SOCKETS"
-MAIN = "main"
 
 _started: list[WarmInterpreter] = []
 _directory: list[Path] = []
@@ -32,8 +29,7 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     directory = socket_directory()
     _directory.append(directory)
-    pythons = {MAIN: Path(sys.executable)}
-    pythons.update({p.version: p.python for p in example_pythons() if p.problem() is None})
+    pythons = {p.version: p.python for p in example_pythons() if p.problem() is None}
     sockets = {}
     for name, python in pythons.items():
         interpreter = WarmInterpreter.start(name, python, directory)
@@ -52,7 +48,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 def warm_interpreters() -> dict[str, WarmInterpreter]:
-    """The session's warm interpreters by name (``main`` or a version such as ``3.10``)."""
+    """The session's warm interpreters by Python version (``3.10``...)."""
     found = json.loads(os.environ.get(VARIABLE, "{}"))
     return {
         name: WarmInterpreter.attach(Path(python), Path(socket_path))
