@@ -10,8 +10,8 @@ import re
 import tomllib
 
 from standin.scenarios import SCENARIOS
-from tests.examples.harness.runner import FAKE_KEY
 from tests.support.paths import DOCS, ROOT
+from tests.support.settings import FAKE_KEY
 
 PAGE = (DOCS / "about-the-examples.md").read_text(encoding="utf-8")
 SCENARIO_ROW = re.compile(r"^\| `([a-z0-9_]+)` \|", re.MULTILINE)
