@@ -15,8 +15,9 @@ import pytest
 from standin import StandIn
 from tests.examples.harness.case import Case
 from tests.examples.harness.collect import all_cases
+from tests.examples.harness.pythons import golden_python
 from tests.examples.harness.runner import run
-from tests.examples.harness.session import MAIN, warm_interpreters
+from tests.examples.harness.session import warm_interpreters
 
 SNIPPETS = (
     "reference/raw_sse.py",
@@ -31,7 +32,7 @@ def _usage(snippet: str, args: tuple[str, ...], cwd: Path) -> str:
     """The usage line the snippet prints for ``args``; it must exit 2 and send nothing."""
     case = Case(snippet, None, args=args, exit_code=2)
     with StandIn(None) as api:
-        result = run(case, api, warm=warm_interpreters()[MAIN], cwd=cwd)
+        result = run(case, api, warm=warm_interpreters()[golden_python().version], cwd=cwd)
         assert not api.requests, f"{snippet} {args}: sent a request"
     assert result.returncode == 2, (
         f"{snippet} {args}: exit {result.returncode}\n{result.describe()}"
