@@ -110,7 +110,8 @@ class MessageReply:
     stop_details: dict[str, Any] | None = None
     # None: counted from the request (``events.asked_from``).
     input_tokens: int | None = None
-    pings: tuple[int, ...] = (1,)
+    # Before event n; recorded streams send their first ping after the first block starts.
+    pings: tuple[int, ...] = (2,)
     unknown_events: tuple[int, ...] = ()
     cut: Cut | None = None
     pauses: tuple[Pause, ...] = ()

@@ -6,9 +6,15 @@ import json
 import random
 from typing import Any
 
+# Recorded streams write a ping's data with a space after the colon, unlike other events.
+PING = '{"type": "ping"}'
+
 
 def encode_event(name: str, data: dict[str, Any], newline: str = "\n") -> bytes:
-    payload = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+    if data == {"type": "ping"}:
+        payload = PING
+    else:
+        payload = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
     return f"event: {name}{newline}data: {payload}{newline}{newline}".encode()
 
 
