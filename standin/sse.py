@@ -10,11 +10,18 @@ from typing import Any
 PING = '{"type": "ping"}'
 
 
+# The service pads some data lines with spaces before the closing brace (wire.md); these short
+# events are written that way here, so a client that matches exact strings fails here first.
+PADDED = frozenset({"content_block_stop", "message_stop"})
+
+
 def encode_event(name: str, data: dict[str, Any], newline: str = "\n") -> bytes:
     if data == {"type": "ping"}:
         payload = PING
     else:
         payload = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+        if name in PADDED and payload.endswith("}"):
+            payload = payload[:-1] + "   }"
     return f"event: {name}{newline}data: {payload}{newline}{newline}".encode()
 
 

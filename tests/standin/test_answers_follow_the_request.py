@@ -135,3 +135,16 @@ def test_the_fit_rules_name_what_a_request_cannot_get() -> None:
     assert "the request offers no tools" in " ".join(
         mismatches({"messages": ASK}, basic.WEATHER_TOOL_CALL)
     )
+
+
+def test_a_models_default_display_decides_when_the_request_sets_none() -> None:
+    """Opus 4.7 omits thinking text unless asked; this site's model shows it."""
+    with StandIn("thinking") as api:
+        client = anthropic.Anthropic(base_url=api.url, api_key=FAKE_KEY, max_retries=0)
+        shown = {}
+        for model in ("claude-opus-4-7", MODEL):
+            with client.messages.stream(
+                model=model, max_tokens=1024, messages=ASK, thinking={"type": "adaptive"}
+            ) as stream:
+                shown[model] = bool(stream.get_final_message().content[0].thinking)
+    assert shown == {"claude-opus-4-7": False, MODEL: True}

@@ -3,6 +3,7 @@ connection is reset, every request is recorded, and one client's scenario turn i
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -15,7 +16,7 @@ from standin.validation import CURRENT_VERSION
 from tests.support.settings import FAKE_KEY
 
 STREAMS = 200
-TIME_LIMIT = 10.0
+TIME_LIMIT = 30.0  # a bound, not a speed claim: a busy machine shares its two cores
 HEADERS = {"x-api-key": FAKE_KEY, "anthropic-version": CURRENT_VERSION}
 BODY = {
     "model": "claude-sonnet-5-5",
@@ -54,7 +55,8 @@ def test_200_concurrent_streams_all_complete_with_no_reset_and_all_recorded() ->
         took = time.monotonic() - began
         failures = [o for o in outcomes if isinstance(o, BaseException)]
         assert failures == [], f"{len(failures)} of {STREAMS} failed, e.g. {failures[0]!r}"
-        assert outcomes == ['data: {"type":"message_stop"}'] * STREAMS
+        last = [json.loads(o.removeprefix("data: ")) for o in outcomes if isinstance(o, str)]
+        assert last == [{"type": "message_stop"}] * STREAMS
         assert len(api.message_requests) == STREAMS
         assert all(r.status == 200 for r in api.message_requests)
         assert len(api.completed) == STREAMS

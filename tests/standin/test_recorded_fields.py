@@ -150,3 +150,19 @@ def test_tool_input_and_thinking_end_as_recorded() -> None:
     thinking = [d["delta"] for n, d in _events("thinking") if n == "content_block_delta"]
     at = next(i for i, d in enumerate(thinking) if d["type"] == "signature_delta")
     assert thinking[at - 1] == {"type": "thinking_delta", "thinking": ""}
+
+
+def test_some_data_lines_are_padded_before_the_closing_brace() -> None:
+    """As on the real wire: JSON readers do not care, exact string matches break."""
+    headers = {"x-api-key": FAKE_KEY, "anthropic-version": CURRENT_VERSION}
+    body = {
+        "model": MODEL,
+        "max_tokens": 64,
+        "stream": True,
+        "messages": [{"role": "user", "content": "Hello"}],
+    }
+    with StandIn("text") as api:
+        response = httpx2.post(f"{api.url}/v1/messages", headers=headers, json=body, timeout=30)
+    padded = [line for line in response.text.splitlines() if line.endswith(" }")]
+    assert any('"message_stop"' in line for line in padded), response.text[-300:]
+    assert all(json.loads(line.removeprefix("data: ")) for line in padded)

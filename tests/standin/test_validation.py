@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import json
 from typing import Any
 
 import anthropic
@@ -128,7 +129,9 @@ def test_a_stream_is_chunked_sse_with_a_request_id(api: StandIn) -> None:
     assert response.headers["request-id"].startswith("req_")
     blocks = [b for b in body.split("\n\n") if b]
     assert all(b.startswith("event: ") and "\ndata: {" in b for b in blocks)
-    assert blocks[-1] == 'event: message_stop\ndata: {"type":"message_stop"}'
+    event, data = blocks[-1].split("\n")
+    assert event == "event: message_stop"
+    assert json.loads(data.removeprefix("data: ")) == {"type": "message_stop"}
 
 
 def test_unknown_path_is_404(api: StandIn) -> None:
