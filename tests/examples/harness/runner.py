@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -133,9 +134,9 @@ def _cold(
     try:
         return process.wait(timeout=case.timeout), False
     except subprocess.TimeoutExpired:
-        os.killpg(process.pid, 9)
+        os.killpg(process.pid, signal.SIGKILL)
         process.wait()
-        return -9, True
+        return -signal.SIGKILL, True
 
 
 def _read(stream: IO[str]) -> str:

@@ -24,8 +24,21 @@ _started: list[WarmInterpreter] = []
 _directory: list[Path] = []
 
 
+def _may_run_snippets(config: pytest.Config) -> bool:
+    """False when every path the run was given lies outside ``tests/examples`` (a browser-only
+    run, say), so such runs do not pay to start interpreters they never use."""
+    examples = Path(__file__).resolve().parents[1]
+    for arg in config.args or ["."]:
+        path = Path(config.invocation_params.dir, arg.split("::")[0]).resolve()
+        if path == examples or examples in path.parents or path in examples.parents:
+            return True
+    return False
+
+
 def pytest_configure(config: pytest.Config) -> None:
     if hasattr(config, "workerinput") or VARIABLE in os.environ:
+        return
+    if not _may_run_snippets(config):
         return
     directory = socket_directory()
     _directory.append(directory)
