@@ -15,7 +15,7 @@ from typing import Any
 
 from . import fit
 from .replies import MessageReply, Reply, Text, ToolUse, text
-from .scenarios import basic, features
+from .scenarios import contents
 
 SAMPLE_STRINGS = {"city": "Paris", "location": "Paris", "unit": "celsius", "query": "weather"}
 
@@ -59,13 +59,13 @@ def _tool_call(body: dict[str, Any], tools: dict[str, dict[str, Any]]) -> Messag
     forced = choice.get("type") in ("any", "tool")
     name = choice["name"] if choice.get("type") == "tool" else next(iter(tools))
     schema = tools[name]["input_schema"]
-    scripted = basic.WEATHER_TOOL_CALL
+    scripted = contents.WEATHER_TOOL_CALL
     if name == "get_weather" and not fit.mismatches(body, scripted):
         call = scripted.blocks[-1]
     else:
         call = ToolUse(name, _pieces(json.dumps(sample(schema))))
     if _thinking_on(body):
-        thinking = features.THINKING_TOOL_CALL.blocks[0]
+        thinking = contents.THINKING_TOOL_CALL.blocks[0]
         return MessageReply(blocks=(thinking, call), stop_reason="tool_use")
     preface = () if forced else (Text(("I'll", " use", f" {name}", ".")),)
     return MessageReply(blocks=(*preface, call), stop_reason="tool_use")
@@ -98,16 +98,16 @@ def _cited(body: dict[str, Any]) -> MessageReply | None:
 
 def reply_for(body: dict[str, Any]) -> Reply:
     if _has_tool_result(body):
-        return basic.WEATHER_ANSWER
+        return contents.WEATHER_ANSWER
     tools = fit.client_tools(body)
     choice = (body.get("tool_choice") or {}).get("type")
     if tools and choice != "none":
         return _tool_call(body, tools)
     if fit.has_web_search(body):
-        return basic.WEB_SEARCH
+        return contents.WEB_SEARCH
     if _thinking_on(body):
-        return basic.THINKING
+        return contents.THINKING
     cited = _cited(body)
     if cited is not None:
         return cited
-    return basic.HAIKU if body["messages"] else text("Hello.")
+    return contents.HAIKU if body["messages"] else text("Hello.")

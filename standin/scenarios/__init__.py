@@ -1,17 +1,19 @@
 """Named scenarios: the scripted answers a test (or a reader's manual run) chooses from.
 
-Each module here defines ``SCENARIOS``, a dict of name to ``Scenario``; they are merged below
-and a name may be defined once only.
+Each kind has its module, chosen by a scenario's first reply: ``answers`` (a whole stream),
+``broken_streams`` (a 200 stream that breaks part-way) and ``http_errors`` (an error status).
+Each defines ``SCENARIOS``, a dict of name to ``Scenario``; they are merged below and a name may
+be defined once only. The reply bodies they share are in ``contents``.
 """
 
 from __future__ import annotations
 
 from types import ModuleType
 
-from . import basic, examples_faults, faults, features, http_errors
+from . import answers, broken_streams, http_errors
 from .model import Scenario
 
-_MODULES: tuple[ModuleType, ...] = (basic, faults, features, http_errors, examples_faults)
+_MODULES: tuple[ModuleType, ...] = (answers, broken_streams, http_errors)
 
 
 def _merge(modules: tuple[ModuleType, ...]) -> dict[str, Scenario]:

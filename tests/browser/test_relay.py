@@ -22,7 +22,7 @@ import uvicorn
 from playwright.sync_api import Browser, Page, Request, expect
 
 from standin import StandIn
-from standin.scenarios.features import STORY
+from standin.scenarios.contents import STORY
 from tests.browser.chromium import fresh_context
 from tests.browser.chromium_thread import ChromiumThread
 from tests.browser.traffic import Traffic

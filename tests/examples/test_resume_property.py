@@ -19,12 +19,12 @@ from hypothesis import strategies as st
 
 from standin import StandIn, events, sse
 from standin.replies import Cut, MessageReply
-from standin.scenarios import basic, faults
+from standin.scenarios import broken_streams, contents
 from tests.support.modules import load_module
 from tests.support.paths import SNIPPETS
 from tests.support.settings import FAKE_KEY, MODEL
 
-REPLIES = {"haiku": basic.HAIKU, "counting": replace(faults.COUNTING, event_delay=0.0)}
+REPLIES = {"haiku": contents.HAIKU, "counting": replace(contents.COUNTING, event_delay=0.0)}
 
 
 def _load_snippet() -> ModuleType:
@@ -41,7 +41,7 @@ def _encoded_events(reply: MessageReply) -> list[bytes]:
 
 
 def _resume_through(reply: MessageReply, cut: Cut, overlap_chunks: int) -> tuple[str, str, int]:
-    scenario = faults.interrupted_then_continued(reply, cut, overlap_chunks)
+    scenario = broken_streams.interrupted_then_continued(reply, cut, overlap_chunks)
     shown: list[str] = []
     with StandIn(scenario) as api:
         # The SDK's own retries stay on, as in the snippet: after a cut the stand-in closes the
@@ -94,7 +94,7 @@ def test_cut_at_any_byte(case: tuple[str, Cut, int]) -> None:
 
 
 def test_the_stand_in_repeats_no_less_than_the_snippet_can_recognise() -> None:
-    assert faults.MIN_REPEAT_CHARS >= RESUME.MIN_OVERLAP
+    assert broken_streams.MIN_REPEAT_CHARS >= RESUME.MIN_OVERLAP
 
 
 def test_overlap_trims_only_a_real_repeat() -> None:

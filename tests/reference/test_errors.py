@@ -91,7 +91,9 @@ def test_the_backoff_without_a_header_is_as_described() -> None:
 
 
 def test_the_mid_stream_error_is_shown_as_a_200_api_status_error() -> None:
-    text = (ROOT / "snippets" / "reference" / "mid_stream_error.out.txt").read_text()
+    text = (
+        ROOT / "snippets" / "reference" / "mid_stream_error.overloaded_mid_stream.out.txt"
+    ).read_text()
     assert "APIStatusError: status_code=200 type='overloaded_error'" in text
     assert "is OverloadedError: False" in text
 

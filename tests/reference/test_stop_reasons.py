@@ -30,7 +30,7 @@ def test_the_table_lists_every_stop_reason_of_the_sdk_and_none() -> None:
 def test_the_shown_runs_end_with_the_stop_reasons_the_table_names() -> None:
     values = set(_values())
     for golden, expected in [
-        ("stop_reason.out.txt", "'end_turn'"),
+        ("stop_reason.text.out.txt", "'end_turn'"),
         ("stop_reason.tool_use.out.txt", "'tool_use'"),
         ("stop_reason.ended_early.out.txt", "None"),
     ]:

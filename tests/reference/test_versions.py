@@ -69,6 +69,6 @@ def test_snippets_that_set_the_version_header_use_the_current_one() -> None:
 
 
 def test_the_version_the_sdk_sent_is_shown() -> None:
-    text = (ROOT / "snippets" / "reference" / "versions_in_use.out.txt").read_text()
+    text = (ROOT / "snippets" / "reference" / "versions_in_use.text.out.txt").read_text()
     assert f"anthropic (Python SDK): {anthropic.__version__}" in text
     assert f"anthropic-version sent: {ANTHROPIC_API_VERSION}" in text

@@ -61,7 +61,7 @@ def test_the_stand_in_started_by_hand_serves_an_example() -> None:
             },
         )
         assert done.returncode == 0, done.stderr
-        expected = (ROOT / "snippets/getting-started/stream_text.out.txt").read_text()
+        expected = (ROOT / "snippets/getting-started/stream_text.text.out.txt").read_text()
         assert done.stdout == expected
     finally:
         server.terminate()

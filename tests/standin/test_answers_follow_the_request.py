@@ -127,13 +127,13 @@ def test_token_counts_follow_the_request_and_double_counting_shows(standin: Stan
 
 
 def test_the_fit_rules_name_what_a_request_cannot_get() -> None:
-    from standin.scenarios import basic
+    from standin.scenarios import contents
 
-    assert mismatches({"messages": ASK}, basic.THINKING) == [
+    assert mismatches({"messages": ASK}, contents.THINKING) == [
         "the reply has thinking, but the request does not turn thinking on"
     ]
     assert "the request offers no tools" in " ".join(
-        mismatches({"messages": ASK}, basic.WEATHER_TOOL_CALL)
+        mismatches({"messages": ASK}, contents.WEATHER_TOOL_CALL)
     )
 
 

@@ -18,12 +18,12 @@ import pytest
 
 from standin import StandIn
 from standin.replies import Cut, MessageReply, Pause
-from standin.scenarios import Scenario, basic, faults
+from standin.scenarios import Scenario, broken_streams, contents
 from standin.validation import CURRENT_VERSION
 from tests.support.settings import FAKE_KEY
 
 MODEL = "claude-sonnet-5-5"
-HAIKU_TEXT = basic.HAIKU.blocks[0].text
+HAIKU_TEXT = contents.HAIKU.blocks[0].text
 HEADERS = {
     "x-api-key": FAKE_KEY,
     "anthropic-version": CURRENT_VERSION,
@@ -110,9 +110,9 @@ def _raw_chunks(api: StandIn, body: dict[str, Any]) -> tuple[bytes, list[bytes]]
         ("rate_limited_wait_seconds_then_ok", [429, 200], {"retry-after": "1"}),
         ("overloaded_then_ok", [529, 200], {}),
         ("server_error_then_ok", [500, 200], {}),
-        ("overloaded_always", [529, 529, 529], {}),
-        ("server_error_always", [500, 500, 500], {}),
-        ("rate_limited_always", [429, 429, 429], {"retry-after": "0"}),
+        ("status_529", [529, 529, 529], {}),
+        ("status_500", [500, 500, 500], {}),
+        ("status_429", [429, 429, 429], {"retry-after": "0"}),
     ],
 )
 def test_http_errors_come_before_any_event_then_as_scripted(
@@ -167,8 +167,8 @@ def test_dropped_connection_ends_mid_event_without_the_last_chunk() -> None:
 
 @pytest.mark.parametrize("partial_bytes", [0, 1, 9, 30])
 def test_drop_falls_at_the_byte_asked_for(partial_bytes: int) -> None:
-    cut = Cut(faults.AFTER_SOME_TEXT, "drop", partial_bytes=partial_bytes)
-    scenario = Scenario("cut at a byte", (replace(basic.HAIKU, cut=cut),))
+    cut = Cut(contents.AFTER_SOME_TEXT, "drop", partial_bytes=partial_bytes)
+    scenario = Scenario("cut at a byte", (replace(contents.HAIKU, cut=cut),))
     with StandIn(scenario) as api:
         client, request = _stream(api)
         got = b""
@@ -200,7 +200,7 @@ def test_stall_outlasts_a_short_read_timeout_and_ends_when_the_client_leaves() -
                 pass
         gone = api.wait_for_disconnect(2.0)
         assert gone is not None, "the stand-in kept stalling after the client left"
-        assert gone.events_sent == faults.AFTER_SOME_TEXT
+        assert gone.events_sent == contents.AFTER_SOME_TEXT
         assert time.monotonic() - started < 3.0
         assert not api.completed
 
@@ -229,8 +229,8 @@ def test_stall_ends_when_the_stand_in_stops() -> None:
 
 
 def test_pause_is_filled_with_pings_that_reset_a_read_timeout() -> None:
-    pause = Pause(faults.AFTER_SOME_TEXT, 1.2, ping_every=0.2)
-    scenario = Scenario("short ping-filled pause", (replace(basic.HAIKU, pauses=(pause,)),))
+    pause = Pause(contents.AFTER_SOME_TEXT, 1.2, ping_every=0.2)
+    scenario = Scenario("short ping-filled pause", (replace(contents.HAIKU, pauses=(pause,)),))
     with StandIn(scenario) as api:
         client, request = _stream(api, read=0.5)
         started = time.monotonic()
@@ -327,7 +327,7 @@ def test_slow_scenarios_pace_their_events() -> None:
 
 CONTINUING = Scenario(
     "the continuation half of dropped_then_continued",
-    faults.SCENARIOS["dropped_then_continued"].replies[1:],
+    broken_streams.SCENARIOS["dropped_then_continued"].replies[1:],
 )
 
 
@@ -370,13 +370,13 @@ PREFILL = [
 
 def test_continuation_of_a_prefill_continues_exactly_after_it_on_a_4_5_model() -> None:
     body = _body(messages=PREFILL, model="claude-haiku-4-5")
-    with StandIn(Scenario("continue", (faults.continuation_of(basic.HAIKU),))) as api:
+    with StandIn(Scenario("continue", (broken_streams.continuation_of(contents.HAIKU),))) as api:
         _, raw = _read_all(api, body)
     assert _text_of(_parse_sse(raw)) == " toward the sea\neach bend a new song"
 
 
 def test_a_prefill_is_refused_by_a_model_that_takes_only_the_user_turn_form() -> None:
-    with StandIn(Scenario("continue", (faults.continuation_of(basic.HAIKU),))) as api:
+    with StandIn(Scenario("continue", (broken_streams.continuation_of(contents.HAIKU),))) as api:
         status, raw = _read_all(api, _body(messages=PREFILL))
     assert status == 400
     assert json.loads(raw)["error"]["message"].startswith(
@@ -386,7 +386,7 @@ def test_a_prefill_is_refused_by_a_model_that_takes_only_the_user_turn_form() ->
 
 def test_the_continuation_ignores_a_prefill_on_a_model_that_refuses_one() -> None:
     """Past validation, a model that refuses a prefill does not read one as a continuation."""
-    reply = faults.continuation_of(basic.HAIKU).compute(
+    reply = broken_streams.continuation_of(contents.HAIKU).compute(
         {"model": MODEL, "messages": PREFILL, "max_tokens": 64}
     )
     assert isinstance(reply, MessageReply)

@@ -17,5 +17,5 @@ def defines_the_app_without_calling_the_api(run: Run, api: StandIn) -> None:
 CASES = [
     Case("browser-relay/app.py", None, check=defines_the_app_without_calling_the_api),
     Case("browser-relay/try_relay.py", "text", check=sent_streaming_requests()),
-    Case("browser-relay/try_relay.py", "overloaded_mid_stream", variant="overloaded_mid_stream"),
+    Case("browser-relay/try_relay.py", "overloaded_mid_stream"),
 ]

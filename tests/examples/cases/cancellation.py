@@ -65,7 +65,6 @@ CASES = [
     Case(
         STOP_EARLY,
         TWO_PER_DELTA,
-        variant="two_lines_per_delta",
         check=closed_early(3),
         one_shape=TWO_LINES,
     ),
@@ -73,7 +72,6 @@ CASES = [
     Case(
         CLOSE_RAW,
         TWO_PER_DELTA,
-        variant="two_lines_per_delta",
         check=closed_early(3),
         one_shape=TWO_LINES,
     ),
@@ -82,7 +80,6 @@ CASES = [
     Case(
         CANCEL_TASK,
         "status_529",
-        variant="request_failed",
         exit_code=1,
         check=answered(529, 529, 529),
     ),
@@ -90,7 +87,6 @@ CASES = [
     Case(
         CANCEL_TASK,
         "slow_story",
-        variant="no_newline",
         check=all_of(sent_streaming_requests(), stream_read_to_the_end),
         timeout=30.0,
         one_shape="the reply must hold no newline: that is the case this run proves",

@@ -7,21 +7,19 @@ SNIPPET = "complete-example/stream_with_error_handling.py"
 
 CASES = [
     Case(SNIPPET, "text", check=sent_streaming_requests()),
-    Case(SNIPPET, "rate_limited_then_ok", variant="rate_limited", check=sent_streaming_requests(2)),
+    Case(SNIPPET, "rate_limited_then_ok", check=sent_streaming_requests(2)),
     Case(
         SNIPPET,
         "overloaded_mid_stream",
-        variant="overloaded_mid_stream",
         exit_code=1,
         output="combined",
     ),
-    Case(SNIPPET, "dropped_mid_stream", variant="dropped", exit_code=1, output="combined"),
-    Case(SNIPPET, "ended_early", variant="ended_early", exit_code=1, output="combined"),
+    Case(SNIPPET, "dropped_mid_stream", exit_code=1, output="combined"),
+    Case(SNIPPET, "ended_early", exit_code=1, output="combined"),
     # Whole streams whose reply is not a finished answer: exit 1 too.
     Case(
         SNIPPET,
         "long_story",
-        variant="max_tokens",
         exit_code=1,
         output="combined",
         check=all_of(sent_streaming_requests(), stream_read_to_the_end),
@@ -29,7 +27,6 @@ CASES = [
     Case(
         SNIPPET,
         "refusal",
-        variant="refusal",
         exit_code=1,
         output="combined",
         check=all_of(sent_streaming_requests(), stream_read_to_the_end),

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from standin import StandIn
-from standin.scenarios import basic
+from standin.scenarios import contents
 from tests.examples.harness.case import Case, Check
 from tests.examples.harness.checks import answered, made_no_request, streamed
 from tests.examples.harness.runner import Run
 
-HAIKU_TEXT = basic.HAIKU.blocks[0].text
+HAIKU_TEXT = contents.HAIKU.blocks[0].text
 
 
 def retried_after(low: float, high: float, *expected: int) -> Check:
@@ -52,38 +52,31 @@ CASES = [
     Case(
         SDK_RETRIES,
         "rate_limited_wait_seconds_then_ok",
-        variant="retry_after_seconds",
         check=retried_after(1.0, 3.0, 429, 200),
     ),
     # No retry-after: the first backoff is 0.5 s less up to 25 % jitter.
     Case(
         SDK_RETRIES,
         "overloaded_then_ok",
-        variant="overloaded",
         check=retried_after(0.37, 1.5, 529, 200),
     ),
     Case(
         SDK_RETRIES,
         "server_error_then_ok",
-        variant="server_error",
         check=retried_after(0.37, 1.5, 500, 200),
     ),
     Case("errors-and-retries/fail_fast.py", "overloaded_then_ok", exit_code=1, check=streamed(529)),
-    Case(
-        CLASSIFY, "overloaded_mid_stream", variant="error_event", exit_code=1, check=streamed(200)
-    ),
-    Case(CLASSIFY, "dropped_mid_stream", variant="dropped", exit_code=1, check=streamed(200)),
+    Case(CLASSIFY, "overloaded_mid_stream", exit_code=1, check=streamed(200)),
+    Case(CLASSIFY, "dropped_mid_stream", exit_code=1, check=streamed(200)),
     Case(
         CLASSIFY,
-        "overloaded_always",
-        variant="http_529",
+        "status_529",
         exit_code=1,
         check=streamed(529, 529, 529),
     ),
     Case(
         CLASSIFY,
-        "server_error_always",
-        variant="http_500",
+        "status_500",
         exit_code=1,
         check=streamed(500, 500, 500),
     ),
@@ -98,22 +91,19 @@ CASES = [
     Case(
         RETRY,
         "overloaded_mid_stream",
-        variant="gives_up",
         exit_code=1,
         check=streamed(200, 200, 200),
     ),
     # Not retryable: one request, and no claim of three attempts.
-    Case(RETRY, "status_400", variant="status_400", exit_code=1, check=answered(400)),
+    Case(RETRY, "status_400", exit_code=1, check=answered(400)),
     Case(
         RETRY,
         "overloaded_mid_stream_then_ok",
-        variant="error_event",
         check=committed_the_whole_reply(200, 200),
     ),
     Case(
         RETRY,
         "dropped_mid_stream_then_ok",
-        variant="dropped",
         check=committed_the_whole_reply(200, 200),
     ),
 ]

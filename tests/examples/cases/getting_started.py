@@ -12,6 +12,6 @@ CASES = [
     Case("getting-started/stream_text_async.py", "text", check=sent_streaming_requests()),
     Case("getting-started/final_message.py", "text", check=sent_streaming_requests()),
     Case(RAW_EVENTS, "tool_use", args=("tool_use",), check=sent_streaming_requests()),
-    Case(RAW_EVENTS, "thinking", variant="thinking", args=("thinking",)),
-    Case(RAW_EVENTS, "citations", variant="citations", args=("citations",)),
+    Case(RAW_EVENTS, "thinking", args=("thinking",)),
+    Case(RAW_EVENTS, "citations", args=("citations",)),
 ]

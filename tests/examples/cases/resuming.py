@@ -5,12 +5,12 @@ from __future__ import annotations
 import time
 
 from standin import StandIn
-from standin.scenarios import basic
+from standin.scenarios import contents
 from tests.examples.harness.case import Case, Check
 from tests.examples.harness.checks import sent_streaming_requests, streamed
 from tests.examples.harness.runner import Run
 
-HAIKU_TEXT = basic.HAIKU.blocks[0].text
+HAIKU_TEXT = contents.HAIKU.blocks[0].text
 
 
 def continued_as_documented(partial: str) -> Check:
@@ -46,21 +46,18 @@ CASES = [
     Case(
         SNIPPET,
         "overloaded_then_continued",
-        variant="error_event",
         check=continued_as_documented("Rivers carry light\nstone by stone"),
     ),
     # An error event no retry can fix: reported, and never resumed.
     Case(
         SNIPPET,
         "invalid_request_mid_stream",
-        variant="not_resumable",
         exit_code=1,
         check=streamed(200),
     ),
     Case(
         SNIPPET,
         "overloaded_mid_stream",
-        variant="gives_up",
         exit_code=1,
         check=gave_up_without_a_last_wait,
     ),

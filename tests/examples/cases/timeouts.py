@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from standin import StandIn
-from standin.scenarios import faults
+from standin.scenarios import contents
 from tests.examples.harness.case import Case, Check
 from tests.examples.harness.checks import (
     asked_for_max_tokens,
@@ -20,7 +20,7 @@ def outlasted_the_read_timeout(read_timeout: float) -> Check:
 
     def check(run: Run, api: StandIn) -> None:
         sent_streaming_requests(1)(run, api)
-        paced = faults.SLOW_HAIKU.event_delay * (len(faults.SLOW_HAIKU.blocks[0].chunks) + 4)
+        paced = contents.SLOW_HAIKU.event_delay * (len(contents.SLOW_HAIKU.blocks[0].chunks) + 4)
         assert paced > 2 * read_timeout
         assert api.completed, "the slow stream was not read to the end"
         assert not api.disconnects
@@ -34,7 +34,7 @@ def gave_up_early(within: float) -> Check:
     def check(run: Run, api: StandIn) -> None:
         sent_streaming_requests(1)(run, api)
         gone = the_disconnect(api)
-        assert gone.events_sent == faults.AFTER_SOME_TEXT
+        assert gone.events_sent == contents.AFTER_SOME_TEXT
         assert gone.at - api.message_requests[0].at < within
 
     return check
@@ -49,7 +49,7 @@ CASES = [
     Case("timeouts/timeout_settings.py", None, check=made_no_request),
     # slow_text takes about 2 s in all, with 0.1 s between events: under a 0.5 s read limit.
     Case(READ, "slow_text", env=SHORT_READ, check=outlasted_the_read_timeout(0.5)),
-    Case(READ, "stalled", variant="stalled", env=SHORT_READ, exit_code=1, check=gave_up_early(8.0)),
+    Case(READ, "stalled", env=SHORT_READ, exit_code=1, check=gave_up_early(8.0)),
     Case(
         "timeouts/streaming_required.py",
         None,
@@ -63,7 +63,6 @@ CASES = [
     Case(
         WATCHDOG,
         "pings_during_pause",
-        variant="pings_only",
         env=SHORT_IDLE,
         exit_code=1,
         check=gave_up_early(8.0),

@@ -52,14 +52,13 @@ def joined_the_tool_input(run: Run, api: StandIn) -> None:
 
 CASES = [
     Case("tool-use/assemble_tool_input.py", "tool_use", check=sent_streaming_requests()),
-    Case("tool-use/assemble_tool_input.py", "tool_no_arguments", variant="no_arguments"),
+    Case("tool-use/assemble_tool_input.py", "tool_no_arguments"),
     Case("tool-use/parse_each_fragment_mistake.py", "tool_use", check=joined_the_tool_input),
     Case("tool-use/input_json_snapshot.py", "tool_use", check=sent_streaming_requests()),
     Case("tool-use/tool_loop.py", "tool_use", check=sent_the_tool_result_back),
     Case(
         "tool-use/tool_loop.py",
         "tool_use_unknown_argument",
-        variant="tool_error",
         check=reported_the_tool_error_and_went_on,
     ),
     Case(

@@ -1,7 +1,10 @@
 """A snippet test case: which snippet, which scenario, what it must do.
 
 Cases are declared in ``tests/examples/cases/<page>.py`` as ``CASES = [Case(...)]``; one snippet may
-have several cases (the same code under different faults), each with its own golden file.
+have several cases (the same code under different scenarios), each with its own golden file,
+named after the scenario it ran: ``<stem>.<scenario>.out.txt``. A run that reaches no scenario
+(it makes no request, or the stand-in's front door refuses it) is ``<stem>.out.txt``, or
+``<stem>.<variant>.out.txt`` when the case names what it changes (``variant="bad_key"``).
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ from tests.support.paths import GOLDEN_SUFFIX, SNIPPETS
 
 if TYPE_CHECKING:
     from standin import StandIn
-    from standin.scenarios import Scenario
 
     from .runner import Run
 
@@ -29,7 +31,10 @@ class Case:
     line of stderr (the exception at the bottom of a traceback)."""
 
     snippet: str
-    scenario: str | Scenario | None
+    # A scenario name (``python -m standin --list``), or None: answers follow the request.
+    scenario: str | None
+    # Added to the golden's name after the scenario's: only for a run that reaches no scenario,
+    # or to tell apart two cases of one snippet under the same scenario.
     variant: str = ""
     # Command-line arguments, as a page shows them (``python raw_sse.py thinking``).
     args: tuple[str, ...] = ()
@@ -47,11 +52,16 @@ class Case:
         return SNIPPETS / self.snippet
 
     @property
+    def label(self) -> str:
+        """The scenario's name, then the variant's: what the golden and the test id are called."""
+        return ".".join(part for part in (self.scenario, self.variant) if part)
+
+    @property
     def golden(self) -> Path:
         stem = self.path.name.rsplit(".", 1)[0]
-        name = f"{stem}.{self.variant}{GOLDEN_SUFFIX}" if self.variant else f"{stem}{GOLDEN_SUFFIX}"
-        return self.path.with_name(name)
+        name = f"{stem}.{self.label}" if self.label else stem
+        return self.path.with_name(name + GOLDEN_SUFFIX)
 
     @property
     def id(self) -> str:
-        return f"{self.snippet}[{self.variant}]" if self.variant else self.snippet
+        return f"{self.snippet}[{self.label}]" if self.label else self.snippet

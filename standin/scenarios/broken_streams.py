@@ -1,7 +1,9 @@
-"""When things go wrong: HTTP errors before the stream, and streams that break part-way.
+"""Streams that break part-way: a 200 response, then an error event, a cut, a stall, or
+events out of order; and what a later request gets (the whole answer, or its continuation).
 
-Every fault the site's "when streams fail" pages teach is here as a named scenario, so each
-example on those pages runs against the very failure it claims to handle.
+Every break the site's "when streams fail" pages teach is here, so each example on those pages
+runs against the very failure it claims to handle. See ``answers`` for the rule of where a
+scenario lives.
 """
 
 from __future__ import annotations
@@ -9,41 +11,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from ..replies import Cut, Framing, FromRequest, HttpError, MessageReply, Pause, Text, text
+from ..replies import Cut, FromRequest, MessageReply, Text
 from ..rules.models import accepts_prefill
-from .basic import HAIKU
+from .contents import AFTER_SOME_TEXT, HAIKU, STORY
 from .model import Scenario
-
-# message_start, content_block_start, then three text deltas have been sent.
-AFTER_SOME_TEXT = 5
-
-RATE_LIMITED = HttpError(
-    429,
-    "rate_limit_error",
-    "Number of request tokens has exceeded your per-minute rate limit",
-    headers=(("retry-after", "0"),),
-)
-# retry-after-ms is more precise than retry-after, and the SDK prefers it when both are sent.
-RATE_LIMITED_WAIT = HttpError(
-    429,
-    "rate_limit_error",
-    "Number of request tokens has exceeded your per-minute rate limit",
-    headers=(("retry-after-ms", "250"), ("retry-after", "2")),
-)
-RATE_LIMITED_WAIT_SECONDS = HttpError(
-    429,
-    "rate_limit_error",
-    "Number of request tokens has exceeded your per-minute rate limit",
-    headers=(("retry-after", "1"),),
-)
-OVERLOADED = HttpError(529, "overloaded_error", "Overloaded")
-SERVER_ERROR = HttpError(500, "api_error", "Internal server error")
-
-# The haiku, paced: one event every 100 ms (about 2 s in all), so there is time to stop it.
-SLOW_HAIKU = replace(HAIKU, event_delay=0.1)
-
-# A long answer, paced, for cancellation: 40 numbered lines, one event every 100 ms.
-COUNTING = text(*(f"Line {n}.\n" for n in range(1, 41)), event_delay=0.1)
 
 # How many characters of its own interrupted reply the continuation repeats: a real model,
 # asked to continue, may start again a few words back, so the stitching must cope.
@@ -125,22 +96,6 @@ def interrupted_then_continued(first: MessageReply, cut: Cut, overlap_chunks: in
 
 
 SCENARIOS: dict[str, Scenario] = {
-    "rate_limited_then_ok": Scenario(
-        "HTTP 429 with retry-after: 0, then a normal stream.", (RATE_LIMITED, HAIKU)
-    ),
-    "rate_limited_wait_then_ok": Scenario(
-        "HTTP 429 with retry-after-ms: 250 and retry-after: 2, then a normal stream.",
-        (RATE_LIMITED_WAIT, HAIKU),
-    ),
-    "rate_limited_wait_seconds_then_ok": Scenario(
-        "HTTP 429 with retry-after: 1 (seconds), then a normal stream.",
-        (RATE_LIMITED_WAIT_SECONDS, HAIKU),
-    ),
-    "overloaded_then_ok": Scenario("HTTP 529, then a normal stream.", (OVERLOADED, HAIKU)),
-    "server_error_then_ok": Scenario("HTTP 500, then a normal stream.", (SERVER_ERROR, HAIKU)),
-    "overloaded_always": Scenario("HTTP 529 on every attempt.", (OVERLOADED,)),
-    "server_error_always": Scenario("HTTP 500 on every attempt.", (SERVER_ERROR,)),
-    "rate_limited_always": Scenario("HTTP 429 (retry-after: 0) on every attempt.", (RATE_LIMITED,)),
     "overloaded_mid_stream": Scenario(
         "A 200 stream that sends some text, then an error event (overloaded_error).",
         (replace(HAIKU, cut=Cut(AFTER_SOME_TEXT, "error")),),
@@ -148,6 +103,26 @@ SCENARIOS: dict[str, Scenario] = {
     "overloaded_mid_stream_then_ok": Scenario(
         "An error event (overloaded_error) after some text, then a whole stream.",
         (replace(HAIKU, cut=Cut(AFTER_SOME_TEXT, "error")), HAIKU),
+    ),
+    # A resume once retried an error that no retry can fix.
+    "invalid_request_mid_stream": Scenario(
+        "A 200 stream that sends some text, then an error event (invalid_request_error): an "
+        "error that asking again cannot fix.",
+        (
+            replace(
+                HAIKU,
+                cut=Cut(
+                    AFTER_SOME_TEXT,
+                    "error",
+                    error_type="invalid_request_error",
+                    error_message="The request could not be completed as sent",
+                ),
+            ),
+        ),
+    ),
+    "story_then_overloaded": Scenario(
+        "The story starts, then an overloaded_error event arrives mid-stream.",
+        (replace(STORY, event_delay=0.05, cut=Cut(12, "error")),),
     ),
     "dropped_mid_stream": Scenario(
         "A 200 stream whose connection is closed in the middle of an event.",
@@ -165,25 +140,9 @@ SCENARIOS: dict[str, Scenario] = {
         "A 200 stream that sends some text, then nothing for 30 seconds.",
         (replace(HAIKU, cut=Cut(AFTER_SOME_TEXT, "stall", stall_seconds=30.0)),),
     ),
-    "pings_during_pause": Scenario(
-        "Some text, then 20 seconds with no content but a ping every 200 ms, then the rest.",
-        (replace(HAIKU, pauses=(Pause(AFTER_SOME_TEXT, 20.0, ping_every=0.2),)),),
-    ),
-    "unknown_event": Scenario(
-        "The haiku with an event type the client does not know (future_event) mid-stream.",
-        (replace(HAIKU, unknown_events=(AFTER_SOME_TEXT,)),),
-    ),
-    "framed_crlf_one_byte": Scenario(
-        "The haiku with CRLF line endings, each byte in its own HTTP chunk.",
-        (replace(HAIKU, framing=Framing("\r\n", 1)),),
-    ),
     "delta_before_start": Scenario(
         "A broken upstream: the first text delta arrives before its content_block_start.",
         (replace(HAIKU, delta_before_start=True),),
-    ),
-    "slow_text": Scenario("The haiku, one event every 100 ms (about 2 s).", (SLOW_HAIKU,)),
-    "slow_counting": Scenario(
-        "Forty numbered lines, one event every 100 ms (about 4.5 s).", (COUNTING,)
     ),
     "dropped_then_continued": interrupted_then_continued(
         HAIKU, Cut(AFTER_SOME_TEXT, "drop"), CONTINUATION_OVERLAP_CHUNKS

@@ -1,0 +1,177 @@
+"""The reply bodies scenarios are made of: texts, tool calls, thinking, and their pacing.
+
+Kept apart from the scenarios so that a whole answer and the same answer broken part-way
+(``broken_streams``) or preceded by an HTTP error (``http_errors``) share one body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..replies import (
+    MessageReply,
+    RedactedThinking,
+    ServerToolUse,
+    Text,
+    Thinking,
+    ToolUse,
+    text,
+)
+
+HAIKU = text(
+    "Rivers",
+    " carry",
+    " light",
+    "\n",
+    "stone",
+    " by",
+    " stone",
+    " toward",
+    " the",
+    " sea",
+    "\n",
+    "each",
+    " bend",
+    " a",
+    " new",
+    " song",
+)
+
+WEATHER_TOOL_CALL = MessageReply(
+    blocks=(
+        Text(("I'll", " look", " up", " the", " weather", " in", " Paris", ".")),
+        ToolUse("get_weather", ("", '{"city"', ': "Par', 'is", "unit', '": "celsius"}')),
+    ),
+    stop_reason="tool_use",
+)
+
+WEATHER_ANSWER = text("It", " is", " 18", " °C", " and", " sunny", " in", " Paris", ".")
+
+THINKING = MessageReply(
+    blocks=(
+        Thinking(("The user wants", " 27 times 453.", " 27 x 453 = 12,231.")),
+        Text(("27", " ×", " 453", " =", " 12,231", ".")),
+    ),
+)
+
+CITED = MessageReply(
+    blocks=(
+        Text(
+            ("The", " grass", " is", " green", "."),
+            citations=(
+                {
+                    "type": "char_location",
+                    "cited_text": "The grass is green.",
+                    "document_index": 0,
+                    "document_title": "Nature facts",
+                    "start_char_index": 0,
+                    "end_char_index": 19,
+                },
+            ),
+        ),
+    ),
+)
+
+WEB_SEARCH = MessageReply(
+    blocks=(
+        ServerToolUse(
+            "streaming http responses",
+            (
+                {
+                    "type": "web_search_result",
+                    "title": "Server-sent events",
+                    "url": "https://example.com/sse",
+                    "encrypted_content": "EqgfCioIARgBIiQ3YTAwMjY1Mi1mZjM5",
+                    "page_age": None,
+                },
+            ),
+        ),
+        Text(("Server-sent", " events", " stream", " text", " over", " HTTP", ".")),
+    ),
+)
+
+# With thinking on, the service sends a redacted_thinking block in place of a thinking block
+# when part of the thinking was redacted for safety (SDK: RedactedThinkingBlock.data); no
+# request asks for it.
+REDACTED = MessageReply(blocks=(RedactedThinking(), THINKING.blocks[1]))
+
+# A refusal as recorded streams carry it: an empty text block (started and stopped with no
+# delta), stop_reason "refusal" and stop_details naming the policy category.
+REFUSAL = MessageReply(
+    blocks=(Text(()),),
+    stop_reason="refusal",
+    stop_details={
+        "type": "refusal",
+        "category": "cyber",
+        "explanation": "This request was refused due to policy.",
+    },
+)
+
+# Generation ends because the context window is full, part-way through the answer.
+CONTEXT_FULL = replace(
+    text(*HAIKU.blocks[0].chunks[:6]), stop_reason="model_context_window_exceeded"
+)
+
+TIME_TOOL_CALL = MessageReply(
+    blocks=(
+        Text(("I'll", " check", " the", " clock", ".")),
+        ToolUse("get_current_time", ("",)),
+    ),
+    stop_reason="tool_use",
+)
+
+TIME_ANSWER = text("It", " is", " 14:05", " UTC", ".")
+
+THINKING_TOOL_CALL = MessageReply(
+    blocks=(
+        Thinking(("The user asks about", " the weather in Paris;", " get_weather can tell me.")),
+        ToolUse("get_weather", ("", '{"city": "Pa', 'ris"}')),
+    ),
+    stop_reason="tool_use",
+)
+
+# A 58-word story, one word per delta: long enough that a reader (or a browser) can leave part-way.
+STORY_TEXT = (
+    "Once upon a time a small lighthouse stood at the edge of a grey sea. Every night its "
+    "keeper climbed ninety steps to light the lamp, and every morning he wrote one line in a "
+    "logbook that nobody read. Ships passed, storms came and went, and the lamp never failed "
+    "once in forty years of long dark winters."
+)
+STORY = text(*re.findall(r"\s*\S+", STORY_TEXT))
+
+# The forty numbered lines of ``slow_counting``, two to a delta: a count of lines goes from 2
+# to 4 without ever being 3.
+COUNTING_TWO_LINES_PER_DELTA = text(
+    *(f"Line {n}.\nLine {n + 1}.\n" for n in range(1, 41, 2)), event_delay=0.1
+)
+
+# The model passes an argument the tool does not declare ("country"); told of the error, it
+# calls again with the city alone, then answers.
+WEATHER_CALL_UNKNOWN_ARGUMENT = MessageReply(
+    blocks=(
+        Text(("I'll", " look", " up", " the", " weather", " in", " Paris", ".")),
+        ToolUse("get_weather", ("", '{"city": "Paris", ', '"country": "France"}')),
+    ),
+    stop_reason="tool_use",
+)
+WEATHER_CALL_RETRIED = MessageReply(
+    blocks=(
+        Text(("That", " failed", ";", " trying", " with", " the", " city", " alone", ".")),
+        ToolUse("get_weather", ("", '{"city": "Paris"}')),
+    ),
+    stop_reason="tool_use",
+)
+
+# The 58-word story ten times over, one word per delta: longer than a max_tokens of 512, so the
+# stand-in stops it there with stop_reason "max_tokens", as the service does.
+LONG_STORY = text(*re.findall(r"\s*\S+", " ".join([STORY_TEXT] * 10)))
+
+# The haiku, paced: one event every 100 ms (about 2 s in all), so there is time to stop it.
+SLOW_HAIKU = replace(HAIKU, event_delay=0.1)
+
+# A long answer, paced, for cancellation: 40 numbered lines, one event every 100 ms.
+COUNTING = text(*(f"Line {n}.\n" for n in range(1, 41)), event_delay=0.1)
+
+# message_start, content_block_start, then three text deltas have been sent.
+AFTER_SOME_TEXT = 5
