@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from . import auto, events, fit, response_headers, sse
+from . import auto, events, eventstream, fit, gce_metadata, platforms, response_headers, sse
 from .body import BodyRefusedError, Limits, drain, parse, read
 from .replies import Cut, FromRequest, HttpError, MessageReply, Reply
 from .rules.headers import api_key
@@ -202,6 +202,8 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "standin"
     sys_version = ""
     owner: StandIn
+    # The cloud platform whose door the request came through (platforms.py), None for the API.
+    _platform: platforms.Platform | None = None
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -218,8 +220,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("content-type", "application/json")
         self.send_header("content-length", str(len(data)))
-        self.send_header("request-id", request_id)
-        extra = (*self._service_headers(), *response_headers.retry_hint(status), *extra)
+        extra = (*self._identity_headers(request_id), *response_headers.retry_hint(status), *extra)
         for name, value in extra:
             self.send_header(name, value)
         if self.close_connection:
@@ -230,7 +231,22 @@ class _Handler(BaseHTTPRequestHandler):
     def _service_headers(self) -> list[tuple[str, str]]:
         return response_headers.rate_limits(len(self.owner.requests))
 
+    def _identity_headers(self, request_id: str) -> list[tuple[str, str]]:
+        """The request id and rate-limit headers; Bedrock sends its own request id instead."""
+        if self._platform == "bedrock":
+            return [("x-amzn-requestid", request_id)]
+        return [("request-id", request_id), *self._service_headers()]
+
+    def _send_platform_error(self, error: platforms.PlatformError, request_id: str) -> None:
+        self._send_json(error.status, error.body, request_id, error.headers)
+
     def _send_error(self, error: ApiError | HttpError, request_id: str) -> None:
+        if self._platform is not None:
+            as_api = ApiError(error.status, error.error_type, error.message, error.headers)
+            translated = platforms.as_platform_error(self._platform, as_api)
+            if translated is not None:
+                self._send_platform_error(translated, request_id)
+                return
         body = {
             "type": "error",
             "error": {"type": error.error_type, "message": error.message},
@@ -290,7 +306,22 @@ class _Handler(BaseHTTPRequestHandler):
         self._refuse(record, error, request_id)
 
     def do_GET(self) -> None:
+        if gce_metadata.is_metadata(self.path):
+            self._metadata()
+            return
         self._not_allowed()
+
+    def _metadata(self) -> None:
+        """Google's metadata server, for Application Default Credentials (gce_metadata.py)."""
+        record = self._record(None)
+        status, content_type, data = gce_metadata.answer(self.path, record.headers)
+        record.status = status
+        self.send_response(status)
+        self.send_header(*gce_metadata.FLAVOR)
+        self.send_header("content-type", content_type)
+        self.send_header("content-length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
 
     def do_PUT(self) -> None:
         self._not_allowed()
@@ -322,13 +353,24 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             parse_error = None
         record = self._record(body)
+        self._platform = platforms.platform_of(self.path)
         try:
-            if not self._is_messages:
-                raise ApiError(404, "not_found_error", f"Not found: {self.path}")
-            version = check_headers(record.headers)
-            if parse_error:
-                raise parse_error
+            if self._platform is not None:
+                if parse_error:
+                    raise parse_error
+                routed = platforms.translate(self._platform, self.path, record.headers, body)
+                body, version = routed.body, routed.version
+            else:
+                if not self._is_messages:
+                    raise ApiError(404, "not_found_error", f"Not found: {self.path}")
+                version = check_headers(record.headers)
+                if parse_error:
+                    raise parse_error
             check_body(body, version)
+        except platforms.PlatformError as refusal:
+            record.status = refusal.status
+            self._send_platform_error(refusal, request_id)
+            return
         except ApiError as error:
             self._refuse(record, error, request_id)
             return
@@ -407,8 +449,14 @@ class _Handler(BaseHTTPRequestHandler):
         self._wait(max(due - time.monotonic(), 0.0))
         return due
 
+    def _encode(self, name: str, data: dict[str, Any], reply: MessageReply) -> bytes:
+        """One event as the door it is sent through frames it: SSE, or Bedrock's event-stream."""
+        if self._platform == "bedrock":
+            return eventstream.chunk(data)
+        return sse.encode_event(name, data, reply.framing.newline)
+
     def _send_event(self, name: str, data: dict[str, Any], reply: MessageReply) -> None:
-        encoded = sse.encode_event(name, data, reply.framing.newline)
+        encoded = self._encode(name, data, reply)
         if reply.framing.split_seed is not None:
             pieces = sse.split_at_random(encoded, self._splits)
         else:
@@ -418,11 +466,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _stream(self, reply: MessageReply, p: events.Plan, request_id: str) -> None:
         self.send_response(200)
-        self.send_header("content-type", "text/event-stream; charset=utf-8")
-        self.send_header("cache-control", "no-cache")
+        if self._platform == "bedrock":
+            self.send_header("content-type", "application/vnd.amazon.eventstream")
+            self.send_header("x-amzn-bedrock-content-type", "application/json")
+        else:
+            self.send_header("content-type", "text/event-stream; charset=utf-8")
+            self.send_header("cache-control", "no-cache")
         self.send_header("transfer-encoding", "chunked")
-        self.send_header("request-id", request_id)
-        for name, value in self._service_headers():
+        for name, value in self._identity_headers(request_id):
             self.send_header(name, value)
         self.end_headers()
         flow = events.stream_events(p)
@@ -471,13 +522,16 @@ class _Handler(BaseHTTPRequestHandler):
     def _cut(self, cut: Cut, reply: MessageReply, name: str, data: dict[str, Any]) -> None:
         self.close_connection = True
         if cut.kind == "drop":
-            whole = sse.encode_event(name, data, reply.framing.newline)
+            whole = self._encode(name, data, reply)
             size = len(whole) // 2 if cut.partial_bytes is None else cut.partial_bytes
             if size:
                 self._write_chunk(whole[:size])
             self.connection.shutdown(socket.SHUT_RDWR)
             return
-        if cut.kind == "error":
+        if cut.kind == "error" and self._platform == "bedrock":
+            kind = platforms.BEDROCK_STREAM_ERRORS.get(cut.error_type, "internalServerException")
+            self._write_chunk(eventstream.exception(kind, cut.error_message))
+        elif cut.kind == "error":
             # Real error events carry "details": null beside the type and message (wire.md).
             error = {
                 "type": "error",
