@@ -26,6 +26,7 @@ from .case import Case
 from .warm import WarmInterpreter
 
 _PORT = re.compile(r"127\.0\.0\.1:\d+")
+NOTEBOOK_RUNNER = Path(__file__).with_name("notebook.py")
 
 
 @dataclass
@@ -57,12 +58,19 @@ class Run:
 
 def environment(api: StandIn | None, extra: dict[str, str]) -> dict[str, str]:
     """The snippet's whole environment. With ``api=None`` it talks to the real API: no base
-    URL override, and the caller's own ``ANTHROPIC_API_KEY``."""
+    URL override, and the caller's own ``ANTHROPIC_API_KEY``. A case's own variables may name
+    the stand-in as ``{standin}`` (its URL) or ``{standin_host}`` (host and port), for the
+    clients that read another variable than ``ANTHROPIC_BASE_URL`` (the cloud clients)."""
     keep = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "SYSTEMROOT")}
     if api is None:
         target = {"ANTHROPIC_API_KEY": os.environ.get("ANTHROPIC_API_KEY", "")}
     else:
         target = {"ANTHROPIC_BASE_URL": api.url, "ANTHROPIC_API_KEY": FAKE_KEY}
+        host = api.url.removeprefix("http://")
+        extra = {
+            name: value.replace("{standin}", api.url).replace("{standin_host}", host)
+            for name, value in extra.items()
+        }
     return {
         **keep,
         **target,
@@ -120,6 +128,10 @@ def _cold(
 ) -> tuple[int, bool]:
     if case.path.suffix == ".sh":
         command = ["bash", str(case.path), *case.args]
+    elif case.path.suffix == ".ipynb":
+        # A notebook runs on a Jupyter kernel of the example Python (see notebook.py).
+        kernel = str(python or sys.executable)
+        command = [sys.executable, str(NOTEBOOK_RUNNER), str(case.path), "--kernel-python", kernel]
     else:
         command = [str(python or sys.executable), str(case.path), *case.args]
     process = subprocess.Popen(
