@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import signatures
+from .caching import CacheUse
 from .replies import MessageReply, RedactedThinking, ServerToolUse, Text, Thinking, ToolUse
 
 Event = tuple[str, dict[str, Any]]
@@ -37,6 +38,8 @@ class Plan:
     output_tokens: int
     thinking_tokens: int
     server_tool_requests: int
+    # What the request did with the prompt cache (``caching.py``); input_tokens excludes it.
+    cache: CacheUse = field(default_factory=CacheUse)
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class Asked:
     thinking_display: str = "summarized"
     input_tokens: int = 25
     seed: str = ""
+    cache: CacheUse = field(default_factory=CacheUse)
 
 
 # Models whose thinking display defaults to "omitted" when a request does not set one: Opus 4.7
@@ -237,11 +241,19 @@ def plan(reply: MessageReply, *, message_id: str, model: str, asked: Asked) -> P
         stop_reason=stop_reason,
         stop_sequence=stop_sequence,
         stop_details=details,
-        input_tokens=reply.input_tokens if reply.input_tokens is not None else asked.input_tokens,
+        input_tokens=_uncached_input(reply, asked),
         output_tokens=max(budget.used, 1),
         thinking_tokens=thinking_tokens,
         server_tool_requests=server_tool_requests,
+        cache=asked.cache,
     )
+
+
+def _uncached_input(reply: MessageReply, asked: Asked) -> int:
+    """``input_tokens`` as usage reports it: the input neither read from nor written to the
+    cache (at least 1, the turn itself)."""
+    whole = reply.input_tokens if reply.input_tokens is not None else asked.input_tokens
+    return max(whole - asked.cache.read - asked.cache.written, 1)
 
 
 def _usage(p: Plan, output_tokens: int, *, final: bool) -> dict[str, Any]:
@@ -249,12 +261,15 @@ def _usage(p: Plan, output_tokens: int, *, final: bool) -> dict[str, Any]:
     service tier; at the end, thinking tokens and server tool calls when there were any."""
     usage: dict[str, Any] = {
         "input_tokens": p.input_tokens,
-        "cache_creation_input_tokens": 0,
-        "cache_read_input_tokens": 0,
+        "cache_creation_input_tokens": p.cache.written,
+        "cache_read_input_tokens": p.cache.read,
         "output_tokens": output_tokens,
     }
     if not final:
-        usage["cache_creation"] = {"ephemeral_5m_input_tokens": 0, "ephemeral_1h_input_tokens": 0}
+        usage["cache_creation"] = {
+            "ephemeral_5m_input_tokens": p.cache.written_5m,
+            "ephemeral_1h_input_tokens": p.cache.written_1h,
+        }
         usage["service_tier"] = "standard"
         return usage
     if p.thinking_tokens:

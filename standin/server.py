@@ -16,11 +16,21 @@ import socket
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from . import auto, events, eventstream, fit, gce_metadata, platforms, response_headers, sse
+from . import (
+    auto,
+    caching,
+    events,
+    eventstream,
+    fit,
+    gce_metadata,
+    platforms,
+    response_headers,
+    sse,
+)
 from .body import BodyRefusedError, Limits, drain, parse, read
 from .replies import Cut, FromRequest, HttpError, MessageReply, Reply
 from .rules.headers import api_key
@@ -121,6 +131,8 @@ class StandIn:
         self._attempts: dict[str, int] = {}
         self._stopping = threading.Event()
         self._disconnected = threading.Condition(self._lock)
+        # Prefixes marked with cache_control, per client, as the service caches them.
+        self.prompt_cache = caching.PromptCache()
         self.play(scenario)
         self._server = _Server(("127.0.0.1", port), self._handler_class())
         # A short poll interval: stop() waits for the serve loop to notice, once per test.
@@ -387,6 +399,8 @@ class _Handler(BaseHTTPRequestHandler):
         record.status = 200
         message_id = request_id.replace("req_", "msg_")
         asked = events.asked_from(body, seed=request_id)
+        cache = self.owner.prompt_cache.use(client_of(record.headers), body, asked.input_tokens)
+        asked = replace(asked, cache=cache)
         p = events.plan(reply, message_id=message_id, model=body["model"], asked=asked)
         record.plan = p
         record.mismatches = fit.mismatches(body, reply)

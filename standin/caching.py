@@ -1,0 +1,192 @@
+"""Prompt caching as the service does it: a prefix marked with ``cache_control`` is written to
+the cache the first time, read from it when the same prefix comes again within its lifetime.
+
+A request is read as the service orders it, tools, then system, then messages, block by block.
+Each ``cache_control`` marks a breakpoint: the prefix is everything up to and including that
+block. A top-level ``cache_control`` (automatic caching) marks the last block of the last
+message. The service looks for the longest prefix it has cached, at a breakpoint or up to 20
+blocks before one; that part is a cache read, and each longer marked prefix is written (a cache
+creation, by its TTL). A prefix shorter than the model's minimum is not cached at all, and no
+error says so: the counts stay 0.
+
+The cache belongs to the client that sent the request (its key, ``server.client_of``), as the
+service's cache belongs to an organization; a read refreshes the entry's lifetime. Token counts
+use the stand-in's rough count (``events.asked_from``: about four characters a token).
+
+Sources: platform.claude.com/docs/en/build-with-claude/prompt-caching (tools, system, messages
+order; up to 4 breakpoints; 5-minute default lifetime refreshed on use, 1-hour option; automatic
+caching with a top-level ``cache_control``; no error below the minimum length); the limit's
+wording, "A maximum of 4 blocks with cache_control may be provided. Found 5.", is the 400 as
+public reports quote it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .rules.errors import invalid
+
+MAX_BREAKPOINTS = 4
+# How far before a breakpoint the service looks for an earlier cached prefix (the page's
+# "lookback window" of 20 blocks), so a conversation that grows still reads its old prefix.
+LOOKBACK_BLOCKS = 20
+TTL_SECONDS = {"5m": 300.0, "1h": 3600.0}
+
+# The shortest prefix each model caches, in tokens. The prompt-caching page's table as quoted in
+# public copies: 4,096 for Opus 4.5, 4.6, 4.7, Haiku 4.5 and Mythos Preview; 1,024 for Opus 4.8,
+# Opus 4.1, Opus 4, Sonnet 4.x and Sonnet 5; 512 for Opus 5, Fable 5 and Mythos 5 (LiteLLM's
+# prompt-caching page, docs.litellm.ai/docs/completion/prompt_caching, 2026-10-07). No source
+# found gives the figure for the 5.5 models: they get DEFAULT_MIN_TOKENS, Sonnet 5's.
+MIN_CACHEABLE_TOKENS = {
+    "claude-opus-4-5": 4096,
+    "claude-opus-4-5-20251101": 4096,
+    "claude-opus-4-6": 4096,
+    "claude-opus-4-7": 4096,
+    "claude-haiku-4-5": 4096,
+    "claude-haiku-4-5-20251001": 4096,
+    "claude-mythos-preview": 4096,
+    "claude-opus-5": 512,
+    "claude-fable-5": 512,
+    "claude-mythos-5": 512,
+}
+DEFAULT_MIN_TOKENS = 1024
+
+
+def min_tokens(model: str) -> int:
+    return MIN_CACHEABLE_TOKENS.get(model, DEFAULT_MIN_TOKENS)
+
+
+@dataclass(frozen=True)
+class CacheUse:
+    """What one request did with the cache, in input tokens."""
+
+    read: int = 0
+    written_5m: int = 0
+    written_1h: int = 0
+
+    @property
+    def written(self) -> int:
+        return self.written_5m + self.written_1h
+
+
+@dataclass(frozen=True)
+class _Position:
+    """The prefix that ends at one block: its digest, its size, the block's marker."""
+
+    digest: str
+    tokens: int
+    marker: Any
+
+
+def _without_marker(block: Any) -> Any:
+    if isinstance(block, dict):
+        return {k: v for k, v in block.items() if k != "cache_control"}
+    return block
+
+
+def _units(body: dict[str, Any]) -> list[tuple[Any, Any]]:
+    """The request's blocks in cache order, each with its ``cache_control`` (or None)."""
+    units: list[tuple[Any, Any]] = []
+    for tool in body.get("tools") or []:
+        units.append((("tool", _without_marker(tool)), tool.get("cache_control")))
+    system = body.get("system")
+    if isinstance(system, str):
+        units.append((("system", system), None))
+    for block in system if isinstance(system, list) else []:
+        units.append((("system", _without_marker(block)), block.get("cache_control")))
+    for i, message in enumerate(body.get("messages") or []):
+        content = message.get("content")
+        if isinstance(content, str):
+            units.append(((i, message.get("role"), content), None))
+            continue
+        for block in content or []:
+            marker = block.get("cache_control") if isinstance(block, dict) else None
+            units.append(((i, message.get("role"), _without_marker(block)), marker))
+    automatic = body.get("cache_control")
+    if automatic and units:
+        content, marker = units[-1]
+        units[-1] = (content, marker or automatic)
+    return units
+
+
+def check_breakpoints(body: dict[str, Any]) -> None:
+    """Refuse a malformed marker, and more markers than the service allows (a top-level
+    ``cache_control`` takes one of the slots). SDK types: cache_control_ephemeral_param.py
+    (``type: Required[Literal["ephemeral"]]``, ``ttl: Literal["5m", "1h"]``)."""
+    markers = [m for _, m in _units({**body, "cache_control": None}) if m is not None]
+    if body.get("cache_control") is not None:
+        markers.append(body["cache_control"])
+    for marker in markers:
+        if not isinstance(marker, dict) or marker.get("type") != "ephemeral":
+            raise invalid("cache_control.type: Input should be 'ephemeral'")
+        if marker.get("ttl", "5m") not in TTL_SECONDS:
+            raise invalid("cache_control.ttl: Input should be '5m' or '1h'")
+    if len(markers) > MAX_BREAKPOINTS:
+        raise invalid(
+            f"A maximum of {MAX_BREAKPOINTS} blocks with cache_control may be provided. "
+            f"Found {len(markers)}."
+        )
+
+
+def positions(body: dict[str, Any]) -> list[_Position]:
+    """Every prefix of the request, one per block: a digest chained over the model and each
+    block (so equal digests mean equal prefixes), and its size in tokens."""
+    digest = hashlib.sha256(str(body.get("model", "")).encode()).hexdigest()
+    tokens = 0
+    found: list[_Position] = []
+    for content, marker in _units(body):
+        text = json.dumps(content, ensure_ascii=False, sort_keys=True)
+        digest = hashlib.sha256((digest + text).encode()).hexdigest()
+        tokens += max(len(text) // 4, 1)
+        found.append(_Position(digest, tokens, marker))
+    return found
+
+
+class PromptCache:
+    """One stand-in's cache: entries by client and prefix digest, each with its lifetime.
+
+    ``clock`` is injectable so a test can move time past a lifetime without waiting."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._entries: dict[tuple[str, str], tuple[float, str]] = {}
+        self._lock = threading.Lock()
+
+    def _live(self, client: str, digest: str, now: float) -> bool:
+        entry = self._entries.get((client, digest))
+        return entry is not None and entry[0] > now
+
+    def use(self, client: str, body: dict[str, Any], input_tokens: int) -> CacheUse:
+        """Read the longest cached prefix at or shortly before a breakpoint, write each longer
+        marked prefix; ``input_tokens`` (the whole input) bounds what can be counted."""
+        found = positions(body)
+        least = min_tokens(str(body.get("model", "")))
+        marks = [i for i, p in enumerate(found) if p.marker and p.tokens >= least]
+        now = self._clock()
+        with self._lock:
+            hit = -1
+            for mark in marks:
+                for i in range(mark, max(mark - LOOKBACK_BLOCKS, -1), -1):
+                    if self._live(client, found[i].digest, now):
+                        hit = max(hit, i)
+                        break
+            read = min(found[hit].tokens, input_tokens) if hit >= 0 else 0
+            if hit >= 0:
+                ttl = self._entries[(client, found[hit].digest)][1]
+                self._entries[(client, found[hit].digest)] = (now + TTL_SECONDS[ttl], ttl)
+            written = {"5m": 0, "1h": 0}
+            covered = read
+            for mark in (m for m in marks if m > hit):
+                ttl = found[mark].marker.get("ttl", "5m")
+                size = min(found[mark].tokens, input_tokens) - covered
+                self._entries[(client, found[mark].digest)] = (now + TTL_SECONDS[ttl], ttl)
+                if size > 0:
+                    written[ttl] += size
+                    covered += size
+        return CacheUse(read=read, written_5m=written["5m"], written_1h=written["1h"])
