@@ -6,17 +6,16 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DEPS   := $(VENV)/.deps-stamp
 NODE   := node_modules/.deps-stamp
-VENDOR := docs/assets/vendor/mermaid.min.js
 
-.PHONY: serve test build standin benchmark update-goldens lint format clean chromium pythons
+.PHONY: serve test build standin benchmark update-goldens diagrams lint format clean chromium pythons
 
-serve: $(DEPS) $(VENDOR)
+serve: $(DEPS)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-test: $(DEPS) $(VENDOR) chromium pythons
+test: $(DEPS) $(NODE) chromium pythons
 	$(BIN)/python -m pytest -n auto
 
-build: $(DEPS) $(VENDOR)
+build: $(DEPS)
 	$(BIN)/mkdocs build --strict
 
 # Start the local Messages API stand-in by hand (see README).
@@ -24,10 +23,10 @@ standin: $(DEPS)
 	$(BIN)/python -m standin --port 4010
 
 # All golden files, or one page's (PAGE=cancellation) or one snippet's (PAGE=cancellation/stop_early.py).
-update-goldens: $(DEPS) $(VENDOR) pythons
+update-goldens: $(DEPS) pythons
 	$(BIN)/python -m pytest tests/examples/test_snippets.py -n auto -k "not on_python" --update-goldens $(if $(PAGE),--snippets $(PAGE))
 
-benchmark: $(DEPS) $(VENDOR)
+benchmark: $(DEPS)
 	$(BIN)/python -m benchmark
 
 lint: $(DEPS)
@@ -46,13 +45,14 @@ $(DEPS): pyproject.toml
 	@touch $@
 
 $(NODE): package.json package-lock.json
-	@command -v npm >/dev/null || { echo "npm is needed (Node.js 18+) to fetch mermaid and axe-core"; exit 1; }
+	@command -v npm >/dev/null || { echo "npm is needed (Node.js 18+) to fetch mermaid and axe-core for the tests"; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-$(VENDOR): $(NODE)
-	@mkdir -p $(dir $@)
-	cp node_modules/mermaid/dist/mermaid.min.js $@
+# Redraw the diagrams (diagrams/*.svg) from the pages' mermaid fences, in Chromium; the site
+# shows the drawings and ships no diagram library.
+diagrams: $(DEPS) $(NODE) chromium
+	$(BIN)/python -m pytest tests/browser/test_diagrams.py -n 0 --update-goldens
 
 # Every example also runs on each Python in pyproject.toml's example-pythons, each in
 # .pythons/<version>/ with only the examples group; this creates the missing ones.
@@ -67,4 +67,4 @@ chromium:
 	  else echo "Chromium is needed for the browser tests: install your system's chromium package"; exit 1; fi; }
 
 clean:
-	rm -rf $(VENV) .pythons node_modules site docs/assets/vendor
+	rm -rf $(VENV) .pythons node_modules site

@@ -14,6 +14,7 @@ pytest_plugins = [
     "tests.examples.live",  # pytest --live: the snippets against the real API
     "tests.examples.harness.session",  # warm interpreters shared by the xdist workers
     "tests.examples.harness.options",  # --update-goldens, --snippets PAGE
+    "tests.examples.harness.golden_dates",  # --update-goldens dates what changed
 ]
 
 

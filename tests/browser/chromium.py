@@ -27,16 +27,6 @@ CHROMIUM_FLAGS = (
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 )
 
-# Material draws mermaid diagrams into a closed shadow root; open it so tests can look inside.
-OPEN_SHADOW_ROOTS = """
-(() => {
-  const attach = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init) {
-    return attach.call(this, { ...init, mode: "open" });
-  };
-})();
-"""
-
 
 def chromium_path() -> Path:
     found = CHROMIUM if CHROMIUM.is_file() else shutil.which("chromium")
@@ -53,9 +43,8 @@ def launch(playwright: Playwright) -> Browser:
 
 def fresh_context(browser: Browser, origin: str, traffic: Traffic) -> BrowserContext:
     """A context with no cookies, storage or cache, recorded by ``traffic``, able to use the
-    clipboard and to see inside shadow roots."""
+    clipboard."""
     context = browser.new_context(base_url=origin)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
-    context.add_init_script(OPEN_SHADOW_ROOTS)
     traffic.watch(context)
     return context

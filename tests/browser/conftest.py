@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from tests.browser.chromium import fresh_context, launch
+from tests.browser.figures import summary
 from tests.browser.server import SiteServer
 from tests.browser.traffic import Traffic
 
@@ -47,3 +48,17 @@ def context(browser: Browser, site: SiteServer, traffic: Traffic) -> Iterator[Br
 @pytest.fixture
 def page(context: BrowserContext) -> Page:
     return context.new_page()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The figures the per-page checks measured (``tests/browser/figures.py``)."""
+    reports = [
+        r
+        for r in terminalreporter.getreports("passed") + terminalreporter.getreports("failed")
+        if r.when == "call"
+    ]
+    lines = summary(reports)
+    if lines:
+        terminalreporter.write_sep("-", "every page, as measured in Chromium")
+        for line in lines:
+            terminalreporter.write_line(line)

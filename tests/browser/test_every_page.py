@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.checks import accessibility, copying, loading, metadata, tabs
+from tests.browser.checks import accessibility, copying, loading, markdown, metadata, tabs
+from tests.browser.figures import RecordProperty
 from tests.browser.pages import diagram_count, open_page
 from tests.browser.traffic import Traffic
 from tests.browser.visit import Check, Visit, run_checks
@@ -26,23 +27,29 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("language tabs as first shown", tabs.shows_python_first),
     # The first load, once the network is quiet.
     ("clean and private load", loading.loads_cleanly),
-    ("mermaid only where drawn", loading.loads_mermaid_only_where_drawn),
+    ("no diagram library", loading.loads_no_diagram_library),
     ("byte budget", loading.stays_within_budget),
-    ("diagrams drawn", loading.draws_its_diagrams),
+    ("diagrams shown", loading.shows_its_diagrams),
     # What the reader changes: the scheme, the window, a language, then every copy button
     # (which opens notes and picks tabs of its own).
     ("accessibility, dark scheme", accessibility.accessible_in_the_dark_scheme),
     ("phone width", accessibility.fits_a_phone),
     ("language picked everywhere", tabs.choice_is_picked_everywhere),
     ("copy buttons", copying.copies_the_tested_files),
+    ("copy as Markdown", markdown.copies_the_page_as_markdown),
 )
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path", PAGES)
-def test_page(page: Page, traffic: Traffic, site_dir: Path, path: str) -> None:
+def test_page(
+    page: Page, traffic: Traffic, site_dir: Path, path: str, record_property: RecordProperty
+) -> None:
     open_page(page, path, site_dir)
-    failures = run_checks(Visit(path, page, traffic, site_dir), CHECKS)
+    visit = Visit(path, page, traffic, site_dir)
+    failures = run_checks(visit, CHECKS)
+    for name, value in visit.figures.items():
+        record_property(name, value)  # summed up at the end of the run (conftest.py)
     assert not failures, "\n\n".join(failures)
 
 
@@ -52,7 +59,7 @@ def test_every_built_page_is_tested(site_dir: Path) -> None:
 
 def test_some_page_draws_a_diagram(site_dir: Path) -> None:
     drawn = [p for p in PAGES if diagram_count(site_dir, p)]
-    assert drawn, "no page has a diagram: its check (and the mermaid set-up) can go"
+    assert drawn, "no page has a diagram: its checks (and hooks/diagrams.py) can go"
 
 
 def test_language_tabs_on_two_pages_or_more(site_dir: Path) -> None:

@@ -1,10 +1,10 @@
 """One page loaded once in a fresh browser context, and the checks that share that load.
 
-Loading a page costs far more than looking at it (mermaid alone is 5.5 MB to parse), so each
-page is opened once and every per-page check runs on that one load, in an order that keeps
-each check's view the one it was written for: what is measured about the first load (its
-requests, its bytes) is read before anything is clicked, and checks that change the page
-(switching the scheme, picking tabs, opening notes) come after those that read it as shown.
+Loading a page costs far more than looking at it, so each page is opened once and every
+per-page check runs on that one load, in an order that keeps each check's view the one it was
+written for: what is measured about the first load (its requests, its bytes) is read before
+anything is clicked, and checks that change the page (switching the scheme, picking tabs,
+opening notes) come after those that read it as shown.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ class Visit:
     page: Page
     traffic: Traffic
     site_dir: Path
+    figures: dict[str, int] = field(default_factory=dict)  # measured by checks, for the report
     _first_load: FirstLoad | None = field(default=None, init=False, repr=False)
 
     @property

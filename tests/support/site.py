@@ -7,15 +7,12 @@ environment holding nothing but the banner switch, so a build that quietly relie
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from tests.support.paths import DOCS, ROOT
+from tests.support.paths import ROOT
 
-MERMAID_SOURCE = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
-MERMAID_VENDORED = DOCS / "assets" / "vendor" / "mermaid.min.js"
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": ""}
 
 
@@ -23,19 +20,8 @@ class BuildError(RuntimeError):
     """``mkdocs build --strict`` failed; the message carries its stderr."""
 
 
-def ensure_vendored_mermaid() -> None:
-    """The site serves mermaid itself; ``make`` copies it, a bare pytest run needs it too."""
-    if MERMAID_VENDORED.is_file():
-        return
-    if not MERMAID_SOURCE.is_file():
-        raise FileNotFoundError(f"{MERMAID_SOURCE} is missing: run `make test` (npm ci) first")
-    MERMAID_VENDORED.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(MERMAID_SOURCE, MERMAID_VENDORED)
-
-
 def build_site(dest: Path) -> Path:
     """Build the site with ``mkdocs build --strict`` into ``dest`` and return ``dest``."""
-    ensure_vendored_mermaid()
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
         cwd=ROOT,

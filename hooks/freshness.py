@@ -1,0 +1,77 @@
+"""Say on every page what its examples were last run with, and when their outputs last changed.
+
+Nothing here is typed: the SDK version and the Pythons come from ``docs/data/pythons.json``, the
+API version and each golden output's date from ``docs/data/goldens.json``; the suite writes both
+(``make update-goldens``) and fails when they disagree with the installed packages or the golden
+files. A page's date is the latest date of the golden outputs it shows; a page that shows none
+gives the site's latest. The line is put in ``page.meta["freshness"]`` for the theme
+(``overrides/partials/freshness.html``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+PYTHONS = Path("data") / "pythons.json"  # inside docs_dir
+GOLDENS = Path("data") / "goldens.json"
+# A golden output a page includes, whole or by line range.
+INCLUDED_GOLDEN = re.compile(r'--8<--\s+"(snippets/[^":]+\.out\.txt)(?::[\d:]+)?"')
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """The line a page shows: what its examples ran with, and when their outputs last changed."""
+
+    sdk: str
+    api_version: str
+    pythons: tuple[str, ...]
+    date: str
+    own_outputs: bool  # False: the page shows no output; the date is the site's latest
+
+    def text(self) -> str:
+        pythons = (
+            self.pythons[0]
+            if len(self.pythons) == 1
+            else f"{self.pythons[0]} to {self.pythons[-1]}"
+        )
+        whose = "this page's example outputs" if self.own_outputs else "the site's example outputs"
+        return (
+            f"Examples tested with anthropic {self.sdk}, API version {self.api_version}, "
+            f"Python {pythons}; {whose} last regenerated {self.date}."
+        )
+
+
+def included_goldens(markdown: str) -> list[str]:
+    return INCLUDED_GOLDEN.findall(markdown)
+
+
+def freshness(markdown: str, pythons: dict[str, Any], goldens: dict[str, Any]) -> Freshness:
+    """The line for a page whose Markdown is ``markdown``, from the two data files."""
+    sdks = {p["packages"]["anthropic"] for p in pythons["pythons"]}
+    if len(sdks) != 1:
+        raise ValueError(f"{PYTHONS}: the Pythons ran different SDKs: {sorted(sdks)}")
+    dates = goldens["goldens"]
+    # A golden added since the file was written has no date yet: tests/site/test_freshness.py
+    # fails on it (run `make update-goldens`); the build does not, so a new page can be drafted.
+    own = [dates[g]["regenerated"] for g in included_goldens(markdown) if g in dates]
+    return Freshness(
+        sdk=sdks.pop(),
+        api_version=goldens["api_version"],
+        pythons=tuple(p["version"] for p in pythons["pythons"]),
+        date=max(own or [d["regenerated"] for d in dates.values()]),
+        own_outputs=bool(own),
+    )
+
+
+def _load(config: Any, name: Path) -> dict[str, Any]:
+    return json.loads((Path(config["docs_dir"]) / name).read_text(encoding="utf-8"))
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    line = freshness(markdown, _load(config, PYTHONS), _load(config, GOLDENS))
+    page.meta["freshness"] = line.text()
+    return markdown

@@ -1,0 +1,34 @@
+"""What the per-page checks measure, summed up at the end of a run.
+
+Checks put their figures in ``Visit.figures``; ``test_every_page`` records them on its report
+(``record_property``, which xdist carries back from its workers), and ``conftest.py`` prints
+the summary: the heaviest first load and the program blocks that scroll sideways.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import pytest
+
+RecordProperty = Callable[[str, object], None]
+
+FIGURES = ("first-load bytes", "program blocks", "program blocks scrolling sideways")
+
+
+def summary(reports: Iterable[pytest.TestReport]) -> list[str]:
+    """One line per figure over every page measured: the total, and the largest by page."""
+    by_page: dict[str, dict[str, int]] = {}
+    for report in reports:
+        figures = {k: v for k, v in report.user_properties if k in FIGURES}
+        if figures:
+            by_page[report.nodeid.rsplit("[", 1)[-1].rstrip("]")] = figures
+    if not by_page:
+        return []
+    lines = [f"{len(by_page)} pages measured"]
+    for name in FIGURES:
+        values = {page: f[name] for page, f in by_page.items() if name in f}
+        if values:
+            top = max(values, key=values.__getitem__)
+            lines.append(f"{name}: total {sum(values.values())}, largest {values[top]} ({top})")
+    return lines

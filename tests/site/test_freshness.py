@@ -1,0 +1,127 @@
+"""Every page says what its examples ran with and when their outputs last changed, truthfully.
+
+The line (``hooks/freshness.py``) is read back from each built page and compared with what this
+machine has: the installed ``anthropic`` and the API version it sends, the Pythons every example
+runs on (``pyproject.toml``), and the dates ``docs/data/goldens.json`` holds for the golden
+outputs the page shows, which must match the golden files themselves.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from anthropic._constants import ANTHROPIC_API_VERSION
+
+from tests.examples.harness import golden_dates
+from tests.support.pages import page_paths_from_site, source_of
+from tests.support.paths import ROOT, golden_files, rel
+
+LINE = re.compile(r'<p class="md-freshness">(.*?)</p>', re.DOTALL)
+SAID = re.compile(
+    r"Examples tested with anthropic (?P<sdk>\S+), API version (?P<api_version>\S+), "
+    r"Python (?P<first>[\d.]+)(?: to (?P<last>[\d.]+))?; (?P<whose>this page's|the site's) "
+    r"example outputs last regenerated (?P<date>\d{4}-\d\d-\d\d)\."
+)
+SHOWN_GOLDEN = re.compile(r'"(snippets/[^"]+?\.out\.txt)(?::[\d:]*)?"')
+
+
+@dataclass(frozen=True)
+class Truth:
+    """What a page's line must say."""
+
+    sdk: str
+    api_version: str
+    pythons: tuple[str, ...]
+    date: str
+    own_outputs: bool
+
+
+def _example_pythons() -> tuple[str, ...]:
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return tuple(pyproject["tool"]["streaming-docs"]["example-pythons"])
+
+
+def truth_for(source: Path) -> Truth:
+    dates = {path: entry["regenerated"] for path, entry in golden_dates.stated()["goldens"].items()}
+    shown = [dates[g] for g in SHOWN_GOLDEN.findall(source.read_text(encoding="utf-8"))]
+    return Truth(
+        sdk=metadata.version("anthropic"),
+        api_version=ANTHROPIC_API_VERSION,
+        pythons=_example_pythons(),
+        date=max(shown or dates.values()),
+        own_outputs=bool(shown),
+    )
+
+
+def problems(line: str, truth: Truth) -> list[str]:
+    said = SAID.fullmatch(line)
+    if said is None:
+        return [f"the line does not read as expected: {line!r}"]
+    pythons = (said["first"], said["last"] or said["first"])
+    found = {
+        "sdk": said["sdk"],
+        "api_version": said["api_version"],
+        "pythons": pythons,
+        "date": said["date"],
+        "own_outputs": said["whose"] == "this page's",
+    }
+    wanted = dataclasses.asdict(truth) | {"pythons": (truth.pythons[0], truth.pythons[-1])}
+    return [
+        f"{name}: says {found[name]}, should say {wanted[name]}"
+        for name in wanted
+        if found[name] != wanted[name]
+    ]
+
+
+def line_of(site_dir: Path, path: str) -> list[str]:
+    page = site_dir / path.lstrip("/") / "index.html"
+    return [" ".join(html.unescape(m).split()) for m in LINE.findall(page.read_text("utf-8"))]
+
+
+def test_the_golden_dates_match_the_goldens() -> None:
+    stated = golden_dates.stated()
+    assert stated, f"{golden_dates.DATA_FILE} is missing: run `make update-goldens`"
+    assert stated["api_version"] == ANTHROPIC_API_VERSION, "run `make update-goldens`"
+    on_disk = {rel(p): golden_dates.digest(p.read_bytes()) for p in golden_files()}
+    recorded = {path: entry["sha256"] for path, entry in stated["goldens"].items()}
+    changed = sorted(p for p in on_disk.keys() & recorded.keys() if on_disk[p] != recorded[p])
+    assert not changed, (
+        f"goldens changed since their date was recorded: {changed}: run `make update-goldens`"
+    )
+    assert on_disk.keys() == recorded.keys(), (
+        f"goldens with no date: {sorted(on_disk.keys() - recorded.keys())}; dates of no golden: "
+        f"{sorted(recorded.keys() - on_disk.keys())}: run `make update-goldens`"
+    )
+
+
+def test_every_page_says_what_its_examples_ran_with(site_dir: Path) -> None:
+    found = []
+    for path in page_paths_from_site(site_dir):
+        lines = line_of(site_dir, path)
+        if len(lines) != 1:
+            found.append(f"{path}: {len(lines)} freshness lines")
+            continue
+        found += [f"{path}: {p}" for p in problems(lines[0], truth_for(source_of(path)))]
+    assert not found, "\n".join(found)
+
+
+def test_a_changed_version_breaks_the_line(site_dir: Path) -> None:
+    """The comparison above fails when any fact moves: a new SDK, API version, Python or run."""
+    (line,) = line_of(site_dir, "/")
+    truth = truth_for(source_of("/"))
+    assert problems(line, truth) == []
+    for change in (
+        {"sdk": "2.99.0"},
+        {"api_version": "2099-01-01"},
+        {"pythons": (*truth.pythons, "3.14")},
+        {"date": "2099-01-01"},
+        {"own_outputs": not truth.own_outputs},
+    ):
+        reported = problems(line, dataclasses.replace(truth, **change))
+        assert [p.split(":")[0] for p in reported] == list(change), (change, reported)
