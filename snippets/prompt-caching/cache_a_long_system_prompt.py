@@ -1,0 +1,76 @@
+"""Cache a long system prompt, and watch the cache figures in the stream.
+
+The system prompt carries cache_control, so the prefix up to it is cached.
+The first request writes it (cache_creation_input_tokens); the second, sent
+with the same prefix within the cache's lifetime (5 minutes, renewed on each
+read), reads it (cache_read_input_tokens). input_tokens counts only what
+comes after the cached prefix. The figures are in message_start's usage,
+with the write split by lifetime in cache_creation, and again, as totals, in
+message_delta's.
+"""
+
+import anthropic
+
+MODEL = "claude-sonnet-5-5"
+
+# A long, unchanging system prompt: the part worth caching. A prefix shorter
+# than the model's minimum cacheable length is not cached, and no error says
+# so.
+STYLE_RULES = "\n".join(
+    f"Rule {n}: when a reader asks about topic {n}, answer in plain words, "
+    "name your source, and keep to one short paragraph."
+    for n in range(1, 101)
+)
+SYSTEM = [
+    {
+        "type": "text",
+        "text": "You answer questions for a river museum.\n" + STYLE_RULES,
+        "cache_control": {"type": "ephemeral"},
+    }
+]
+QUESTIONS = ["Write a haiku about rivers.", "Write a haiku about the sea."]
+
+
+def show_start(number: int, usage) -> None:
+    split = usage.cache_creation
+    five_minutes = split.ephemeral_5m_input_tokens if split else 0
+    one_hour = split.ephemeral_1h_input_tokens if split else 0
+    print(
+        f"request {number} message_start: input={usage.input_tokens} "
+        f"cache_write={usage.cache_creation_input_tokens} "
+        f"(5m={five_minutes} 1h={one_hour}) "
+        f"cache_read={usage.cache_read_input_tokens}"
+    )
+
+
+def show_delta(number: int, usage) -> None:
+    print(
+        f"request {number} message_delta: input={usage.input_tokens} "
+        f"cache_write={usage.cache_creation_input_tokens} "
+        f"cache_read={usage.cache_read_input_tokens} "
+        f"output={usage.output_tokens}"
+    )
+
+
+def ask(client: anthropic.Anthropic, number: int, question: str) -> None:
+    with client.messages.stream(
+        model=MODEL,
+        max_tokens=256,
+        system=SYSTEM,
+        messages=[{"role": "user", "content": question}],
+    ) as stream:
+        for event in stream:
+            if event.type == "message_start":
+                show_start(number, event.message.usage)
+            elif event.type == "message_delta":
+                show_delta(number, event.usage)
+
+
+def main() -> None:
+    client = anthropic.Anthropic()
+    for number, question in enumerate(QUESTIONS, start=1):
+        ask(client, number, question)
+
+
+if __name__ == "__main__":
+    main()

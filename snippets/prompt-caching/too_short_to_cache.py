@@ -1,0 +1,42 @@
+"""A cache_control marker on a prompt below the model's minimum length.
+
+Nothing is cached. The request is accepted and answered as usual; the cache
+figures simply stay at 0, the first time and the second. Check
+cache_creation_input_tokens on a first request to know that your prefix is
+really cached.
+"""
+
+import anthropic
+
+MODEL = "claude-sonnet-5-5"
+
+SYSTEM = [
+    {
+        "type": "text",
+        "text": "You answer questions for a river museum, in one paragraph.",
+        "cache_control": {"type": "ephemeral"},
+    }
+]
+
+
+def main() -> None:
+    client = anthropic.Anthropic()
+    for number in (1, 2):
+        with client.messages.stream(
+            model=MODEL,
+            max_tokens=256,
+            system=SYSTEM,
+            messages=[
+                {"role": "user", "content": "Write a haiku about rivers."}
+            ],
+        ) as stream:
+            usage = stream.get_final_message().usage
+        print(
+            f"request {number}: input={usage.input_tokens} "
+            f"cache_write={usage.cache_creation_input_tokens} "
+            f"cache_read={usage.cache_read_input_tokens}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,40 @@
+"""Prompt caching while streaming: a first request writes the cache, the same prefix then reads
+it; a prefix below the model's minimum is never cached."""
+
+from __future__ import annotations
+
+from standin import StandIn
+from tests.examples.harness.case import Case
+from tests.examples.harness.checks import all_of, sent_streaming_requests
+from tests.examples.harness.runner import Run
+
+
+def _caches(api: StandIn) -> list[tuple[int, int]]:
+    """(written, read) of each request, as the stand-in planned them."""
+    plans = [r.plan for r in api.message_requests]
+    assert all(p is not None for p in plans), "a request got no answer"
+    return [(p.cache.written, p.cache.read) for p in plans if p is not None]
+
+
+def wrote_then_read(run: Run, api: StandIn) -> None:
+    (first_written, first_read), (second_written, second_read) = _caches(api)
+    assert first_written > 0 and first_read == 0, "the first request did not write the cache"
+    assert second_read == first_written and second_written == 0, "the second did not read it"
+
+
+def cached_nothing(run: Run, api: StandIn) -> None:
+    assert _caches(api) == [(0, 0), (0, 0)], "a prefix below the minimum was cached"
+
+
+CASES = [
+    Case(
+        "prompt-caching/cache_a_long_system_prompt.py",
+        "text",
+        check=all_of(sent_streaming_requests(2), wrote_then_read),
+    ),
+    Case(
+        "prompt-caching/too_short_to_cache.py",
+        "text",
+        check=all_of(sent_streaming_requests(2), cached_nothing),
+    ),
+]
