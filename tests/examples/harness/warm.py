@@ -20,7 +20,8 @@ from pathlib import Path
 
 SERVER = Path(__file__).with_name("forkserver.py")
 # What every Python snippet imports first; the rest (starlette, uvicorn...) load per run.
-PRELOAD = ("anthropic", "httpx2", "asyncio", "json")
+# ``sdk_warmup`` (beside the server) then builds what the SDK builds on first use.
+PRELOAD = ("anthropic", "httpx2", "asyncio", "json", "sdk_warmup")
 START_TIMEOUT = 60.0
 
 
