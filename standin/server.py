@@ -135,9 +135,10 @@ class StandIn:
         self.prompt_cache = caching.PromptCache()
         self.play(scenario)
         self._server = _Server(("127.0.0.1", port), self._handler_class())
-        # A short poll interval: stop() waits for the serve loop to notice, once per test.
+        # A short poll interval: stop() waits for the serve loop to notice, once per test
+        # (the suite starts over a thousand stand-ins: 50 ms each would add up to a minute).
         self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
         )
 
     # -- life cycle -----------------------------------------------------------------------
