@@ -4,8 +4,9 @@ Readers search with the exception text. The table below the ``<!-- error-message
 marker is read at build time from the golden output files (``snippets/**/*.out.txt``, found by
 glob), so no message on it is typed: a message an example prints is listed as soon as its
 golden file holds it. Which section explains each message is kept in
-``docs/data/error-fixes.yml``; a message no entry there matches, or an entry whose link names
-no heading, stops the build (and fails ``tests/site/test_error_messages.py``).
+``docs/data/error-fixes.yml``. An entry whose link names no heading stops the build; a message
+no entry matches is listed with no section (the build goes on, so other pages can still be
+built and checked) and fails ``tests/site/test_error_messages.py``.
 """
 
 from __future__ import annotations
@@ -157,17 +158,13 @@ def _link(here: str, target: str) -> str:
 
 
 def table(docs: Path, root: Path, here: str) -> str:
-    fixes, _ = load_fixes(docs)
-    missing = unexplained(docs, root)
-    if missing:
-        listed = "; ".join(f"{p.message!r} ({', '.join(p.goldens)})" for p in missing)
-        raise ValueError(f"error messages with no entry in {FIXES_FILE}: {listed}")
+    fixes, ignored = load_fixes(docs)
     shown = pages_showing(docs)
     rows = ["| Error message | Printed by | Explained and fixed in |", "|---|---|---|"]
     for printed in printed_messages(root):
         fix = fix_for(printed.message, fixes)
-        if fix is None:
-            continue  # excused: not an error message (see not_messages)
+        if fix is None and any(i.search(printed.message) for i in ignored):
+            continue  # not an error message (see not_messages)
         by: list[str] = []
         for golden in printed.goldens:
             name = _program(root, golden)
@@ -175,11 +172,10 @@ def table(docs: Path, root: Path, here: str) -> str:
             entry = f"[`{name}`]({_link(here, page)})" if page else f"`{name}`"
             if entry not in by:
                 by.append(entry)
-        title = section_title(docs, fix.section)
-        rows.append(
-            f"| {_code(printed.message)} | {'<br>'.join(by)} | "
-            f"[{title}]({_link(here, fix.section)}) |"
-        )
+        explained = "not yet explained"  # no entry: the test suite fails until there is one
+        if fix is not None:
+            explained = f"[{section_title(docs, fix.section)}]({_link(here, fix.section)})"
+        rows.append(f"| {_code(printed.message)} | {'<br>'.join(by)} | {explained} |")
     return "\n".join(rows)
 
 

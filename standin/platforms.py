@@ -59,6 +59,8 @@ SIGV4 = re.compile(
 
 # Bedrock's exceptions for the API's HTTP errors: (status, x-amzn-ErrorType, message or None to
 # keep the API's). Names and statuses: the Bedrock Runtime API reference, InvokeModel errors.
+# The throttling message and the x-amzn-ErrorType value are as recorded in a 429 from Bedrock
+# (github.com/aws-samples/amazon-bedrock-client-for-mac/issues/99).
 BEDROCK_ERRORS: dict[int, tuple[int, str, str | None]] = {
     400: (400, "ValidationException", None),
     401: (403, "AccessDeniedException", None),
@@ -66,7 +68,7 @@ BEDROCK_ERRORS: dict[int, tuple[int, str, str | None]] = {
     404: (404, "ResourceNotFoundException", None),
     408: (408, "ModelTimeoutException", None),
     413: (400, "ValidationException", None),
-    429: (429, "ThrottlingException", "Too many requests, please wait before trying again."),
+    429: (429, "ThrottlingException", "Too many tokens, please wait before trying again."),
     500: (500, "InternalServerException", None),
     529: (503, "ServiceUnavailableException", "Bedrock is unable to process your request."),
 }
@@ -122,15 +124,22 @@ def vertex_error(status: int, message: str, status_name: str) -> PlatformError:
     )
 
 
-def as_platform_error(platform: Platform, error: ApiError) -> PlatformError | None:
-    """An error of the Messages API as the platform answers it; None where it passes as is."""
+def as_platform_error(platform: Platform, error: ApiError, path: str) -> PlatformError | None:
+    """An error of the Messages API as the platform answers it; None where it passes as is.
+
+    Vertex AI answers a rate limit with its own quota error, worded as recorded in
+    github.com/anthropics/anthropic-sdk-python/issues/963 and github.com/cline/cline/issues/651.
+    """
     if platform == "bedrock":
         return bedrock_error(error.status, error.message)
     if platform == "vertex" and error.status == 429:
+        match = VERTEX_PATH.match(path.split("?")[0])
+        model = match["model"] if match else "claude"
         return vertex_error(
             429,
             "Quota exceeded for aiplatform.googleapis.com/online_prediction_requests_per_base_model"
-            " with base model: anthropic-claude. Please submit a quota increase request.",
+            f" with base model: anthropic-{model}. Please submit a quota increase request. "
+            "https://cloud.google.com/vertex-ai/docs/generative-ai/quotas-genai.",
             "RESOURCE_EXHAUSTED",
         )
     return None

@@ -256,7 +256,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _send_error(self, error: ApiError | HttpError, request_id: str) -> None:
         if self._platform is not None:
             as_api = ApiError(error.status, error.error_type, error.message, error.headers)
-            translated = platforms.as_platform_error(self._platform, as_api)
+            translated = platforms.as_platform_error(self._platform, as_api, self.path)
             if translated is not None:
                 self._send_platform_error(translated, request_id)
                 return

@@ -46,8 +46,10 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
 
 
 def reproducible_live(case: Case) -> bool:
-    """Whether the real API can be expected to answer this case's scenario as scripted."""
-    return happy_path(case)
+    """Whether the real API can be expected to answer this case's scenario as scripted. A case
+    that points a cloud client at the stand-in (``{standin}`` in its variables) is left out:
+    it needs that platform's account, not an API key."""
+    return happy_path(case) and not any("{standin" in v for v in case.env.values())
 
 
 def live_cases() -> list[Case]:

@@ -20,6 +20,7 @@ import pytest
 from botocore.eventstream import EventStreamBuffer
 
 from standin import StandIn, gce_metadata
+from tests.support.cloud import FAKE_AWS_KEY_ID, point_cloud_clients
 from tests.support.settings import MODEL
 
 BEDROCK_MODEL = f"global.anthropic.{MODEL}"
@@ -31,27 +32,7 @@ REQUEST = {"max_tokens": 100, "messages": [{"role": "user", "content": "Write a 
 def cloud(monkeypatch: pytest.MonkeyPatch) -> Iterator[StandIn]:
     """A stand-in, and the environment each platform client reads pointed at it."""
     with StandIn("text") as api:
-        host = api.url.removeprefix("http://")
-        for name, value in {
-            "AWS_ACCESS_KEY_ID": "AKIAFAKEKEYFORTHESTANDIN",
-            "AWS_SECRET_ACCESS_KEY": "fake-secret-for-the-local-stand-in",
-            "AWS_REGION": "us-east-1",
-            "ANTHROPIC_BEDROCK_BASE_URL": api.url,
-            "CLOUD_ML_REGION": "global",
-            "ANTHROPIC_VERTEX_PROJECT_ID": "example-project",
-            "ANTHROPIC_VERTEX_BASE_URL": f"{api.url}/v1",
-            "ANTHROPIC_FOUNDRY_API_KEY": "fake-foundry-key",
-            "ANTHROPIC_FOUNDRY_BASE_URL": f"{api.url}/anthropic",
-            "CLOUDSDK_CONFIG": "/nonexistent",  # no gcloud credentials of the machine's user
-        }.items():
-            monkeypatch.setenv(name, value)
-        monkeypatch.delenv("GOOGLE_APPLICATION_CREDENTIALS", raising=False)
-        monkeypatch.delenv("AWS_BEARER_TOKEN_BEDROCK", raising=False)
-        # google-auth reads the metadata host when it is imported; set it where it looks.
-        from google.auth.compute_engine import _metadata
-
-        monkeypatch.setattr(_metadata, "_GCE_METADATA_HOST", host)
-        monkeypatch.setenv("GCE_METADATA_IP", host)
+        point_cloud_clients(monkeypatch, api)
         yield api
 
 
@@ -80,7 +61,7 @@ def test_bedrock_request_is_signed_and_names_the_model_in_its_path(cloud: StandI
     assert "model" not in sent.body and "stream" not in sent.body
     assert sent.body["anthropic_version"] == anthropic._constants.ANTHROPIC_API_VERSION
     assert sent.headers["authorization"].startswith(
-        "AWS4-HMAC-SHA256 Credential=AKIAFAKEKEYFORTHESTANDIN/"
+        f"AWS4-HMAC-SHA256 Credential={FAKE_AWS_KEY_ID}/"
     )
     assert "/us-east-1/bedrock/aws4_request" in sent.headers["authorization"]
 
@@ -145,7 +126,7 @@ def test_bedrock_errors_before_and_during_the_stream(cloud: StandIn) -> None:
     cloud.play("status_429")
     with pytest.raises(anthropic.RateLimitError) as limited:
         _stream_text(client, BEDROCK_MODEL)
-    assert limited.value.body == {"message": "Too many requests, please wait before trying again."}
+    assert limited.value.body == {"message": "Too many tokens, please wait before trying again."}
     cloud.play("overloaded_mid_stream")
     with pytest.raises(anthropic.APIStatusError) as broken:
         _stream_text(client, BEDROCK_MODEL)

@@ -1,0 +1,36 @@
+"""Stream a reply through Google Cloud Vertex AI, with the SDK's Vertex client.
+
+Needs `pip install "anthropic[vertex]"`. The region comes from CLOUD_ML_REGION, the project
+from ANTHROPIC_VERTEX_PROJECT_ID, and the access token from Application Default Credentials
+(`gcloud auth application-default login` on a laptop, the service account on Google Cloud).
+"""
+
+import sys
+
+import anthropic
+
+MODEL = "claude-sonnet-5-5"
+
+
+def main() -> int:
+    client = anthropic.AnthropicVertex()
+
+    try:
+        with client.messages.stream(
+            model=MODEL,
+            max_tokens=256,
+            messages=[{"role": "user", "content": "Write a haiku about rivers."}],
+        ) as stream:
+            for text in stream.text_stream:
+                print(text, end="", flush=True)
+            print()
+    except anthropic.APIStatusError as err:
+        # Claude's own errors come in the API's shape; Google's (auth, quota) in Google's.
+        after_text = "\n" if err.status_code == 200 else ""  # mid-stream, after some text
+        print(f"{after_text}{type(err).__name__}: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
