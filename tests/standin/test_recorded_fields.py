@@ -99,7 +99,8 @@ def _has(payload: Any, dotted: str) -> bool:
     return True
 
 
-def _events(scenario: str) -> list[tuple[str, dict[str, Any]]]:
+def _stream(scenario: str) -> str:
+    """The raw text of a streamed reply to a plain "Hello", as the scenario answers it."""
     headers = {"x-api-key": FAKE_KEY, "anthropic-version": CURRENT_VERSION}
     body = {
         "model": MODEL,
@@ -109,8 +110,12 @@ def _events(scenario: str) -> list[tuple[str, dict[str, Any]]]:
     }
     with StandIn(scenario) as api:
         response = httpx2.post(f"{api.url}/v1/messages", headers=headers, json=body, timeout=30)
+    return response.text
+
+
+def _events(scenario: str) -> list[tuple[str, dict[str, Any]]]:
     found = []
-    for block in response.text.split("\n\n"):
+    for block in _stream(scenario).split("\n\n"):
         lines = dict(line.split(": ", 1) for line in block.splitlines() if ": " in line)
         if "event" in lines:
             found.append((lines["event"], json.loads(lines["data"])))
@@ -154,15 +159,7 @@ def test_tool_input_and_thinking_end_as_recorded() -> None:
 
 def test_some_data_lines_are_padded_before_the_closing_brace() -> None:
     """As on the real wire: JSON readers do not care, exact string matches break."""
-    headers = {"x-api-key": FAKE_KEY, "anthropic-version": CURRENT_VERSION}
-    body = {
-        "model": MODEL,
-        "max_tokens": 64,
-        "stream": True,
-        "messages": [{"role": "user", "content": "Hello"}],
-    }
-    with StandIn("text") as api:
-        response = httpx2.post(f"{api.url}/v1/messages", headers=headers, json=body, timeout=30)
-    padded = [line for line in response.text.splitlines() if line.endswith(" }")]
-    assert any('"message_stop"' in line for line in padded), response.text[-300:]
+    text = _stream("text")
+    padded = [line for line in text.splitlines() if line.endswith(" }")]
+    assert any('"message_stop"' in line for line in padded), text[-300:]
     assert all(json.loads(line.removeprefix("data: ")) for line in padded)

@@ -13,7 +13,6 @@ Standard library and the examples' own packages only: it runs under every exampl
 from __future__ import annotations
 
 import asyncio
-import json
 from typing import Any
 
 import anthropic
@@ -22,68 +21,54 @@ import httpx2
 MODEL = "warm-up-model"
 
 
-def _event(kind: str, **data: Any) -> bytes:
-    return f"event: {kind}\ndata: {json.dumps({'type': kind, **data})}\n\n".encode()
+# One message with a thinking, a text (with a citation) and a tool_use block.
+BODY = b"""\
+event: message_start
+data: {"type": "message_start", "message": {"id": "msg_warmup", "type": "message", "role": "assistant", "model": "warm-up-model", "content": [], "stop_reason": null, "stop_sequence": null, "usage": {"input_tokens": 1, "output_tokens": 1}}}
 
+event: ping
+data: {"type": "ping"}
 
-def _stream_body() -> bytes:
-    """One message with a thinking, a text (with a citation) and a tool_use block."""
-    usage = {"input_tokens": 1, "output_tokens": 1}
-    message = {
-        "id": "msg_warmup",
-        "type": "message",
-        "role": "assistant",
-        "model": MODEL,
-        "content": [],
-        "stop_reason": None,
-        "stop_sequence": None,
-        "usage": usage,
-    }
-    citation = {
-        "type": "char_location",
-        "cited_text": "x",
-        "document_index": 0,
-        "document_title": "x",
-        "start_char_index": 0,
-        "end_char_index": 1,
-    }
-    blocks: list[tuple[dict[str, Any], list[dict[str, Any]]]] = [
-        (
-            {"type": "thinking", "thinking": "", "signature": ""},
-            [
-                {"type": "thinking_delta", "thinking": "x"},
-                {"type": "signature_delta", "signature": "x"},
-            ],
-        ),
-        (
-            {"type": "text", "text": ""},
-            [
-                {"type": "text_delta", "text": "x"},
-                {"type": "citations_delta", "citation": citation},
-            ],
-        ),
-        (
-            {"type": "tool_use", "id": "toolu_warmup", "name": "x", "input": {}},
-            [{"type": "input_json_delta", "partial_json": '{"a": 1}'}],
-        ),
-    ]
-    parts = [_event("message_start", message=message), _event("ping")]
-    for index, (block, deltas) in enumerate(blocks):
-        parts.append(_event("content_block_start", index=index, content_block=block))
-        parts.extend(_event("content_block_delta", index=index, delta=d) for d in deltas)
-        parts.append(_event("content_block_stop", index=index))
-    parts.append(
-        _event(
-            "message_delta",
-            delta={"stop_reason": "tool_use", "stop_sequence": None},
-            usage={"output_tokens": 2},
-        )
-    )
-    parts.append(_event("message_stop"))
-    return b"".join(parts)
+event: content_block_start
+data: {"type": "content_block_start", "index": 0, "content_block": {"type": "thinking", "thinking": "", "signature": ""}}
 
+event: content_block_delta
+data: {"type": "content_block_delta", "index": 0, "delta": {"type": "thinking_delta", "thinking": "x"}}
 
-BODY = _stream_body()
+event: content_block_delta
+data: {"type": "content_block_delta", "index": 0, "delta": {"type": "signature_delta", "signature": "x"}}
+
+event: content_block_stop
+data: {"type": "content_block_stop", "index": 0}
+
+event: content_block_start
+data: {"type": "content_block_start", "index": 1, "content_block": {"type": "text", "text": ""}}
+
+event: content_block_delta
+data: {"type": "content_block_delta", "index": 1, "delta": {"type": "text_delta", "text": "x"}}
+
+event: content_block_delta
+data: {"type": "content_block_delta", "index": 1, "delta": {"type": "citations_delta", "citation": {"type": "char_location", "cited_text": "x", "document_index": 0, "document_title": "x", "start_char_index": 0, "end_char_index": 1}}}
+
+event: content_block_stop
+data: {"type": "content_block_stop", "index": 1}
+
+event: content_block_start
+data: {"type": "content_block_start", "index": 2, "content_block": {"type": "tool_use", "id": "toolu_warmup", "name": "x", "input": {}}}
+
+event: content_block_delta
+data: {"type": "content_block_delta", "index": 2, "delta": {"type": "input_json_delta", "partial_json": "{\\"a\\": 1}"}}
+
+event: content_block_stop
+data: {"type": "content_block_stop", "index": 2}
+
+event: message_delta
+data: {"type": "message_delta", "delta": {"stop_reason": "tool_use", "stop_sequence": null}, "usage": {"output_tokens": 2}}
+
+event: message_stop
+data: {"type": "message_stop"}
+
+"""
 
 
 def _answer(request: httpx2.Request) -> httpx2.Response:
