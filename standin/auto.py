@@ -4,7 +4,8 @@ Used when no scenario is forced (a reader running an example by hand, or a case 
 scenario). The answer always fits the request (``fit.py``): a tool call only to a tool that
 was offered, with input its schema accepts, and never when ``tool_choice`` is ``none``; no text
 before a forced call; server tool blocks only when web search is offered; citations only for
-a document that turns them on; thinking only when it is on. Stop sequences and the thinking
+a document that turns them on; thinking only when it is on; JSON that fits the schema when
+``output_config.format`` asks for it. Stop sequences and the thinking
 display are honoured later, for every reply, by ``events.plan``.
 """
 
@@ -14,7 +15,8 @@ import json
 from typing import Any
 
 from . import fit
-from .replies import MessageReply, Reply, Text, ToolUse, text
+from .replies import MessageReply, Reply, Text, ToolUse, json_text, text
+from .rules.output_config import json_format
 from .scenarios import contents
 
 SAMPLE_STRINGS = {"city": "Paris", "location": "Paris", "unit": "celsius", "query": "weather"}
@@ -31,14 +33,20 @@ def _thinking_on(body: dict[str, Any]) -> bool:
     return isinstance(thinking, dict) and thinking.get("type") in ("enabled", "adaptive")
 
 
-def sample(schema: dict[str, Any], name: str = "") -> Any:
-    """A value the schema accepts: required properties only, the first of an enum."""
+def sample(schema: dict[str, Any], name: str = "", root: dict[str, Any] | None = None) -> Any:
+    """A value the schema accepts: required properties only, the first of an enum or of an
+    ``anyOf``, a local ``$ref`` followed."""
+    root = schema if root is None else root
+    if isinstance(schema.get("$ref"), str):
+        return sample(fit.resolve(schema["$ref"], root), name, root)
+    if schema.get("anyOf"):
+        return sample(schema["anyOf"][0], name, root)
     if "enum" in schema:
         return schema["enum"][0]
     kind = schema.get("type", "object")
     if kind == "object":
         properties = schema.get("properties", {})
-        return {k: sample(properties.get(k, {}), k) for k in schema.get("required", [])}
+        return {k: sample(properties.get(k, {}), k, root) for k in schema.get("required", [])}
     return {
         "string": SAMPLE_STRINGS.get(name, "example"),
         "integer": 1,
@@ -96,13 +104,23 @@ def _cited(body: dict[str, Any]) -> MessageReply | None:
     return None
 
 
+def _structured(body: dict[str, Any], schema: dict[str, Any]) -> MessageReply:
+    """JSON that fits the requested schema: the river facts when they fit, else a sample."""
+    if not fit.mismatches(body, contents.RIVER_JSON):
+        return contents.RIVER_JSON
+    return json_text(json.dumps(sample(schema)))
+
+
 def reply_for(body: dict[str, Any]) -> Reply:
+    schema = json_format(body)
     if _has_tool_result(body):
-        return contents.WEATHER_ANSWER
+        return contents.WEATHER_ANSWER if schema is None else _structured(body, schema)
     tools = fit.client_tools(body)
     choice = (body.get("tool_choice") or {}).get("type")
     if tools and choice != "none":
         return _tool_call(body, tools)
+    if schema is not None:
+        return _structured(body, schema)
     if fit.has_web_search(body):
         return contents.WEB_SEARCH
     if _thinking_on(body):

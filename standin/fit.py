@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from .replies import MessageReply, RedactedThinking, ServerToolUse, Text, Thinking, ToolUse
+from .rules.output_config import json_format
 
 JSON_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
@@ -51,8 +52,30 @@ def _cites_a_document(body: dict[str, Any]) -> bool:
     return False
 
 
-def schema_problems(value: Any, schema: dict[str, Any], where: str = "input") -> list[str]:
-    """The ways ``value`` breaks the parts of JSON Schema that tool schemas use."""
+def resolve(ref: str, root: dict[str, Any]) -> dict[str, Any]:
+    """The schema a local ``$ref`` (``#/$defs/Name``) points at."""
+    target: Any = root
+    for part in ref.removeprefix("#/").split("/"):
+        target = target.get(part, {}) if isinstance(target, dict) else {}
+    return target if isinstance(target, dict) else {}
+
+
+def schema_problems(
+    value: Any, schema: dict[str, Any], where: str = "input", root: dict[str, Any] | None = None
+) -> list[str]:
+    """The ways ``value`` breaks the parts of JSON Schema that tool schemas and output
+    formats use (``$ref`` to the schema's own ``$defs``, ``anyOf`` included)."""
+    root = schema if root is None else root
+    if isinstance(schema.get("$ref"), str):
+        return schema_problems(value, resolve(schema["$ref"], root), where, root)
+    options = schema.get("anyOf")
+    fits_none = (
+        isinstance(options, list)
+        and options
+        and all(schema_problems(value, option, where, root) for option in options)
+    )
+    if fits_none:
+        return [f"{where}={value!r} fits none of the schema's anyOf"]
     expected = schema.get("type")
     if isinstance(expected, str) and expected in JSON_TYPES:
         ok = isinstance(value, JSON_TYPES[expected])
@@ -74,11 +97,26 @@ def schema_problems(value: Any, schema: dict[str, Any], where: str = "input") ->
             ]
         for key, item in value.items():
             if key in properties:
-                problems += schema_problems(item, properties[key], f"{where}.{key}")
+                problems += schema_problems(item, properties[key], f"{where}.{key}", root)
     if isinstance(value, list) and isinstance(schema.get("items"), dict):
         for i, item in enumerate(value):
-            problems += schema_problems(item, schema["items"], f"{where}[{i}]")
+            problems += schema_problems(item, schema["items"], f"{where}[{i}]", root)
     return problems
+
+
+def _output_problems(body: dict[str, Any], reply: MessageReply) -> list[str]:
+    """With a JSON output format, the reply's text must be JSON that fits the schema (before
+    any ``max_tokens`` cut): the service constrains the model's output to it."""
+    schema = json_format(body)
+    texts = [b for b in reply.blocks if isinstance(b, Text)]
+    if schema is None or not texts or reply.stop_reason in ("tool_use", "refusal"):
+        return []
+    raw = "".join(b.text for b in texts)
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError:
+        return [f"the request asks for JSON output, but the reply's text is not JSON: {raw[:40]!r}"]
+    return [f"the reply's JSON output: {p}" for p in schema_problems(value, schema, "output")]
 
 
 def _intended_input(call: ToolUse) -> Any:
@@ -121,4 +159,5 @@ def mismatches(body: dict[str, Any], reply: MessageReply) -> list[str]:
         body.get("stop_sequences") or []
     ):
         found.append(f"stop_sequence {reply.stop_sequence!r}, which the request did not set")
+    found += _output_problems(body, reply)
     return found

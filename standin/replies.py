@@ -17,6 +17,9 @@ from typing import Any, Literal
 class Text:
     chunks: tuple[str, ...]
     citations: tuple[dict[str, Any], ...] = ()
+    # The text is JSON that a request's output format asks for (``output_config.format``): a
+    # variation may cut it elsewhere, never change its words.
+    structured: bool = False
 
     @property
     def text(self) -> str:
@@ -150,3 +153,10 @@ Reply = MessageReply | HttpError | FromRequest
 def text(*chunks: str, **options: Any) -> MessageReply:
     """Shorthand for the common case: one text block made of ``chunks``."""
     return MessageReply(blocks=(Text(tuple(chunks)),), **options)
+
+
+def json_text(raw: str, size: int = 4) -> MessageReply:
+    """A structured output: one text block holding the JSON ``raw``, in ``size``-character
+    deltas (about a token each, so ``max_tokens`` can cut it mid-value)."""
+    chunks = tuple(raw[i : i + size] for i in range(0, len(raw), size))
+    return MessageReply(blocks=(Text(chunks, structured=True),))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .caching import check_breakpoints
-from .rules import content, params, thinking, tool_history, tools
+from .rules import content, output_config, params, thinking, tool_history, tools
 from .rules.errors import ApiError, invalid
 from .rules.headers import ACCEPTED_VERSIONS, CURRENT_VERSION, check_headers
 from .rules.messages import check_messages
@@ -88,6 +88,7 @@ def check_body(body: Any, version: str) -> None:
     content.check_system(body.get("system"))
     tool_names = tools.check_tools(body.get("tools"))
     check_breakpoints(body)
+    output_config.check_output_config(body.get("output_config"), messages)
     # What the model decides.
     if model not in served_models():
         raise ApiError(404, "not_found_error", f"model: {model}")

@@ -88,6 +88,8 @@ def _resplit(text: str, pieces: int, rng: random.Random) -> tuple[str, ...]:
 
 
 def _block(block: Block, kind: str, rng: random.Random) -> Block:
+    if isinstance(block, Text) and block.structured:
+        return replace(block, chunks=_resplit(block.text, len(block.chunks), rng))
     if isinstance(block, Text):
         return replace(block, chunks=_text_chunks(block.chunks, kind, rng))
     if isinstance(block, Thinking):

@@ -22,6 +22,7 @@ from .contents import (
     LONG_STORY,
     REDACTED,
     REFUSAL,
+    RIVER_JSON,
     SLOW_HAIKU,
     STORY,
     THINKING,
@@ -77,6 +78,11 @@ SCENARIOS: dict[str, Scenario] = {
     ),
     "citations": Scenario("A text block with a citations_delta.", (CITED,)),
     "web_search": Scenario("A server tool call and its result block, then text.", (WEB_SEARCH,)),
+    "structured_output": Scenario(
+        "A JSON answer for an output_config.format request: facts about a river (name, country, "
+        "length_km), in deltas of about a token.",
+        (RIVER_JSON,),
+    ),
     "refusal": Scenario(
         "A refusal: an empty text block, stop_reason refusal and stop_details.", (REFUSAL,)
     ),

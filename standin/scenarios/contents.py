@@ -16,6 +16,7 @@ from ..replies import (
     Text,
     Thinking,
     ToolUse,
+    json_text,
     text,
 )
 
@@ -90,6 +91,10 @@ WEB_SEARCH = MessageReply(
         Text(("Server-sent", " events", " stream", " text", " over", " HTTP", ".")),
     ),
 )
+
+# A structured output (output_config.format): facts about a river as JSON, which fits a schema
+# of three required fields (name, country, length_km) with no others.
+RIVER_JSON = json_text('{"name": "Seine", "country": "France", "length_km": 777}')
 
 # With thinking on, the service sends a redacted_thinking block in place of a thinking block
 # when part of the thinking was redacted for safety (SDK: RedactedThinkingBlock.data); no

@@ -1,0 +1,46 @@
+"""A structured reply cut by max_tokens: the SDK fails to parse it mid-stream.
+
+With output_format, the SDK parses the text when its block ends. A reply cut
+by max_tokens still ends its block, so the parse fails on half a JSON
+document: pydantic's ValidationError comes out of the stream loop, before
+the message_delta that says stop_reason "max_tokens" has been read. The text
+received so far is in the snapshot.
+"""
+
+import anthropic
+import pydantic
+from pydantic import BaseModel
+
+MODEL = "claude-sonnet-5-5"
+
+
+class River(BaseModel):
+    name: str
+    country: str
+    length_km: int
+
+
+def main() -> None:
+    client = anthropic.Anthropic()
+
+    with client.messages.stream(
+        model=MODEL,
+        max_tokens=8,  # far too few, on purpose
+        output_format=River,
+        messages=[
+            {"role": "user", "content": "Give me facts about the Seine."}
+        ],
+    ) as stream:
+        try:
+            for text in stream.text_stream:
+                print(text, end="|", flush=True)
+        except pydantic.ValidationError as error:
+            print()
+            print(f"{type(error).__name__}: {error.errors()[0]['msg']}")
+            snapshot = stream.current_message_snapshot
+            print(f"received: {snapshot.content[0].text}")
+            print(f"stop_reason so far: {snapshot.stop_reason}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""Use the fields of a structured reply as they arrive, before it ends.
+
+Each text delta is a piece of JSON, rarely a whole value. jiter (installed
+with the anthropic SDK, which uses it for tool input) parses an incomplete
+document in partial mode. The last field it returns may not be finished:
+the first digits of a number parse as a number ("77" of 777), so a field is
+used only once another one follows it, or the document is whole.
+"""
+
+import json
+
+import anthropic
+import jiter
+
+MODEL = "claude-sonnet-5-5"
+
+RIVER_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "name": {"type": "string"},
+        "country": {"type": "string"},
+        "length_km": {"type": "integer"},
+    },
+    "required": ["name", "country", "length_km"],
+    "additionalProperties": False,
+}
+
+
+def main() -> None:
+    client = anthropic.Anthropic()
+
+    received = ""
+    settled: dict = {}
+    with client.messages.stream(
+        model=MODEL,
+        max_tokens=1024,
+        output_config={
+            "format": {"type": "json_schema", "schema": RIVER_SCHEMA}
+        },
+        messages=[
+            {"role": "user", "content": "Give me facts about the Seine."}
+        ],
+    ) as stream:
+        for text in stream.text_stream:
+            received += text
+            fields = jiter.from_json(received.encode(), partial_mode="on")
+            done = dict(list(fields.items())[:-1])  # the last may still grow
+            if done != settled:
+                print(f"after {len(received):2} characters: {done}")
+                settled = done
+        message = stream.get_final_message()
+
+    print(f"stop_reason: {message.stop_reason}")
+    print(f"whole: {json.loads(received)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""Stream a reply that must follow a Pydantic model, then read it parsed.
+
+output_format=River makes the SDK send River's JSON schema as
+output_config.format, and the service holds the reply to it. While the reply
+streams, it arrives as ordinary text deltas: pieces of JSON. When the text
+block ends, the SDK parses the whole text into a River: the final message's
+parsed_output.
+"""
+
+import anthropic
+from pydantic import BaseModel
+
+MODEL = "claude-sonnet-5-5"
+
+
+class River(BaseModel):
+    name: str
+    country: str
+    length_km: int
+
+
+def main() -> None:
+    client = anthropic.Anthropic()
+
+    with client.messages.stream(
+        model=MODEL,
+        max_tokens=1024,
+        output_format=River,
+        messages=[
+            {"role": "user", "content": "Give me facts about the Seine."}
+        ],
+    ) as stream:
+        for text in stream.text_stream:
+            print(text, end="|", flush=True)
+        message = stream.get_final_message()
+
+    print()
+    river = message.parsed_output
+    print(f"stop_reason: {message.stop_reason}")
+    print(f"parsed: {type(river).__name__}: {river!r}")
+    print(f"The {river.name} is {river.length_km} km long.")
+
+
+if __name__ == "__main__":
+    main()
