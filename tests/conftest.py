@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from standin import StandIn
-from tests.support.site import build_site
+from tests.support.site import build_site_once
 
 pytest_plugins = [
     "tests.examples.live",  # pytest --live: the snippets against the real API
@@ -26,6 +26,8 @@ def standin() -> Iterator[StandIn]:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site as ``mkdocs build --strict`` writes it, built once per test worker."""
-    return build_site(tmp_path_factory.mktemp("built") / "site")
+def site_dir(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The site as ``mkdocs build --strict`` writes it, built once per run and read by every
+    worker (the xdist workers' temporary directories share a parent). Tests must not change it."""
+    base = tmp_path_factory.getbasetemp()
+    return build_site_once((base if worker_id == "master" else base.parent) / "built")

@@ -7,6 +7,7 @@ environment holding nothing but the banner switch, so a build that quietly relie
 
 from __future__ import annotations
 
+import fcntl
 import subprocess
 import sys
 from pathlib import Path
@@ -33,4 +34,22 @@ def build_site(dest: Path) -> Path:
     )
     if done.returncode != 0:
         raise BuildError(f"mkdocs build --strict failed (exit {done.returncode}):\n{done.stderr}")
+    return dest
+
+
+def build_site_once(directory: Path) -> Path:
+    """The site built into ``directory/site`` by whichever process asks first.
+
+    Parallel test workers share ``directory``: the first to take the lock builds, the others
+    wait and read the same files (about 4 s of CPU each saved). A failed build is not marked
+    done, so every worker that needs the site reports the failure itself.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    dest = directory / "site"
+    done = directory / "site.built"
+    with open(directory / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            build_site(dest)
+            done.touch()
     return dest
