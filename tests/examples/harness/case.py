@@ -10,6 +10,7 @@ named after the scenario it ran: ``<stem>.<scenario>.out.txt``. A run that reach
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -46,6 +47,13 @@ class Case:
     # Why this case holds for its scenario's exact bytes only: a mistake shown breaking on one
     # framing. Such a case is not run against varied replies (test_variations.py).
     one_shape: str = ""
+    # What the program talks to besides the stand-in (a relay, a proxy in front of it): given
+    # the stand-in, a context manager that starts them and yields more command-line arguments
+    # (their URL, say). Such a case runs against the stand-in only: not live, not varied.
+    serve: Callable[[StandIn], AbstractContextManager[tuple[str, ...]]] | None = None
+    # For an output that holds timings: the part of it that must match the golden (the
+    # golden keeps the whole output of the run that wrote it, as the page shows it).
+    stable: Callable[[str], str] | None = None
 
     @property
     def path(self) -> Path:

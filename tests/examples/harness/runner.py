@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -96,7 +97,11 @@ def run(
     where = cwd or Path(tempfile.mkdtemp(prefix="snippet-"))
     env = environment(api, dict(case.env))
     combined = case.output == "combined"
+    if case.serve is not None and api is None:
+        raise ValueError(f"{case.id} starts servers in front of the stand-in: it needs one")
+    served = case.serve(api) if case.serve is not None and api is not None else nullcontext(())
     with (
+        served as more_args,
         tempfile.TemporaryFile("w+", encoding="utf-8") as out,
         tempfile.TemporaryFile("w+", encoding="utf-8") as err,
     ):
@@ -104,7 +109,7 @@ def run(
         if warm is not None and case.path.suffix == ".py":
             done = warm.run(
                 case.path,
-                args=case.args,
+                args=(*case.args, *more_args),
                 env=env,
                 cwd=where,
                 stdout=out.fileno(),
@@ -113,7 +118,8 @@ def run(
             )
             returncode, timed_out = done.returncode, done.timed_out
         else:
-            returncode, timed_out = _cold(case, python, env, where, out.fileno(), err_fd)
+            command = _command(case, python, (*case.args, *more_args))
+            returncode, timed_out = _cold(case, command, env, where, out.fileno(), err_fd)
         stdout, stderr = _read(out), "" if combined else _read(err)
     if timed_out:
         raise AssertionError(
@@ -123,17 +129,19 @@ def run(
     return Run(case, returncode, stdout, stderr, where)
 
 
-def _cold(
-    case: Case, python: Path | None, env: dict[str, str], cwd: Path, out: int, err: int
-) -> tuple[int, bool]:
+def _command(case: Case, python: Path | None, args: tuple[str, ...]) -> list[str]:
     if case.path.suffix == ".sh":
-        command = ["bash", str(case.path), *case.args]
-    elif case.path.suffix == ".ipynb":
+        return ["bash", str(case.path), *args]
+    if case.path.suffix == ".ipynb":
         # A notebook runs on a Jupyter kernel of the example Python (see notebook.py).
         kernel = str(python or sys.executable)
-        command = [sys.executable, str(NOTEBOOK_RUNNER), str(case.path), "--kernel-python", kernel]
-    else:
-        command = [str(python or sys.executable), str(case.path), *case.args]
+        return [sys.executable, str(NOTEBOOK_RUNNER), str(case.path), "--kernel-python", kernel]
+    return [str(python or sys.executable), str(case.path), *args]
+
+
+def _cold(
+    case: Case, command: list[str], env: dict[str, str], cwd: Path, out: int, err: int
+) -> tuple[int, bool]:
     process = subprocess.Popen(
         command,
         cwd=cwd,
