@@ -104,6 +104,16 @@ SCENARIOS: dict[str, Scenario] = {
         "An error event (overloaded_error) after some text, then a whole stream.",
         (replace(HAIKU, cut=Cut(AFTER_SOME_TEXT, "error")), HAIKU),
     ),
+    # Many clients at once (one relay, one key): the first stream fails, the others do not.
+    # Paced, so that the streams overlap.
+    "paced_overloaded_then_ok": Scenario(
+        "The haiku at one event every 25 ms: the first request gets an error event "
+        "(overloaded_error) after some text, every later one the whole haiku.",
+        (
+            replace(HAIKU, event_delay=0.025, cut=Cut(AFTER_SOME_TEXT, "error")),
+            replace(HAIKU, event_delay=0.025),
+        ),
+    ),
     # A resume once retried an error that no retry can fix.
     "invalid_request_mid_stream": Scenario(
         "A 200 stream that sends some text, then an error event (invalid_request_error): an "
