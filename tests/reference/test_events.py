@@ -9,6 +9,8 @@ or block type the SDK adds or drops, or a field the page names that the SDK lack
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from typing import Any
 
 import anthropic
 import pytest
@@ -23,6 +25,7 @@ from standin import StandIn
 from tests.reference import markdown, sdk
 from tests.reference.sse import WireEvent, lines, parse
 from tests.support.paths import ROOT
+from tests.support.settings import MODEL
 
 PAGE = "reference/stream-events.md"
 GOLDENS = sorted((ROOT / "snippets" / "reference").glob("raw_sse*.out.txt"))
@@ -126,9 +129,9 @@ def test_what_reaches_your_loop_is_what_the_sdk_yields() -> None:
     assert "raises `APIStatusError`" in reaches["error"]
 
 
-def _raw_stream(client: anthropic.Anthropic):  # type: ignore[no-untyped-def]
+def _raw_stream(client: anthropic.Anthropic) -> Iterator[RawMessageStreamEvent]:
     with client.messages.create(
-        model="claude-sonnet-5-5",
+        model=MODEL,
         max_tokens=256,
         messages=[{"role": "user", "content": "hi"}],
         stream=True,
@@ -171,7 +174,7 @@ def test_each_field_table_matches_the_sdk_and_the_wire(name: str) -> None:
     assert not missing, f"{name}: fields on the wire the table does not document: {missing}"
 
 
-def _paths(payload: dict, depth: int, prefix: str = "") -> list[str]:  # type: ignore[type-arg]
+def _paths(payload: dict[str, Any], depth: int, prefix: str = "") -> list[str]:
     found = []
     for key, value in payload.items():
         found.append(prefix + key)
@@ -185,7 +188,7 @@ def _documented(path: str, fields: list[str]) -> bool:
     return any(f == path or f.startswith(path + ".") or path.startswith(f + ".") for f in fields)
 
 
-def _has_key(payload: dict, dotted: str) -> bool:  # type: ignore[type-arg]
+def _has_key(payload: dict[str, Any], dotted: str) -> bool:
     head, _, rest = dotted.partition(".")
     if head not in payload:
         return False
