@@ -1,11 +1,13 @@
 """Relay Claude's streamed text to a browser as Server-Sent Events.
 
-The browser talks only to this server, which holds the API key and calls the Messages API.
-Each text delta goes on to the page as an SSE `text` event; the end of the reply is a `done`
-event, and an API error a `failed` event with its type and message. When the browser goes
-away, the server stops reading and closes the upstream stream, so no more tokens are paid for.
+The browser talks only to this server, which holds the API key and calls the
+Messages API. Each text delta goes on to the page as an SSE `text` event; the
+end of the reply is a `done` event, and an API error a `failed` event with its
+type and message. When the browser goes away, the server stops reading and
+closes the upstream stream, so no more tokens are paid for.
 
-Run it with `uvicorn app:app` (from this folder), then open http://127.0.0.1:8000/.
+Run it with `uvicorn app:app` (from this folder), then open
+http://127.0.0.1:8000/.
 """
 
 import json
@@ -24,7 +26,8 @@ MODEL = "claude-sonnet-5-5"
 MAX_PROMPT_CHARS = 2000
 PAGE = Path(__file__).with_name("index.html")
 
-client = anthropic.AsyncAnthropic()  # reads ANTHROPIC_API_KEY here, on the server
+# reads ANTHROPIC_API_KEY here, on the server
+client = anthropic.AsyncAnthropic()
 
 
 def sse(event: str, **data: object) -> ServerSentEvent:
@@ -33,8 +36,8 @@ def sse(event: str, **data: object) -> ServerSentEvent:
 
 
 async def relay(prompt: str) -> AsyncIterator[ServerSentEvent]:
-    """Claude's reply as SSE events. Cancelled when the browser disconnects: leaving the
-    `async with` block then closes the upstream connection."""
+    """Claude's reply as SSE events. Cancelled when the browser disconnects:
+    leaving the `async with` block then closes the upstream connection."""
     try:
         async with client.messages.stream(
             model=MODEL,
@@ -46,16 +49,23 @@ async def relay(prompt: str) -> AsyncIterator[ServerSentEvent]:
             message = await stream.get_final_message()
         yield sse("done", stop_reason=message.stop_reason)
     except anthropic.APIStatusError as err:
-        # Before the stream (HTTP 4xx/5xx) or in the middle of it (an `error` event).
+        # Before the stream (HTTP 4xx/5xx) or in the middle of it (an `error`
+        # event).
         yield sse("failed", type=err.type, message=err.api_message)
     except (anthropic.APIConnectionError, httpx2.TransportError):
-        yield sse("failed", type="connection_error", message="The connection to Claude was lost.")
+        yield sse(
+            "failed",
+            type="connection_error",
+            message="The connection to Claude was lost.",
+        )
 
 
 async def stream_reply(request: Request) -> Response:
     prompt = request.query_params.get("prompt", "").strip()
     if not prompt or len(prompt) > MAX_PROMPT_CHARS:
-        return JSONResponse({"error": f"prompt: 1 to {MAX_PROMPT_CHARS} characters"}, 400)
+        return JSONResponse(
+            {"error": f"prompt: 1 to {MAX_PROMPT_CHARS} characters"}, 400
+        )
     return EventSourceResponse(relay(prompt))
 
 

@@ -1,11 +1,14 @@
-"""Cancel a streaming asyncio task from outside, and let it close its connection.
+"""Cancel a streaming asyncio task from outside, and let it close its
+connection.
 
-A user who clicks "stop", a request handler whose client went away, a timeout: each ends in
-`task.cancel()`. The CancelledError is raised inside the task at its current `await`, the
-`async with` block exits, and the connection is closed on the way out.
+A user who clicks "stop", a request handler whose client went away, a timeout:
+each ends in `task.cancel()`. The CancelledError is raised inside the task at
+its current `await`, the `async with` block exits, and the connection is closed
+on the way out.
 
-Wait on the task as well as on the "stop" signal: a request that fails, or a reply that ends
-before the signal comes, ends the wait too, instead of leaving it waiting for ever.
+Wait on the task as well as on the "stop" signal: a request that fails, or a
+reply that ends before the signal comes, ends the wait too, instead of leaving
+it waiting for ever.
 """
 
 import asyncio
@@ -16,15 +19,21 @@ import anthropic
 MODEL = "claude-sonnet-5-5"
 
 
-async def write_reply(client: anthropic.AsyncAnthropic, first_line_shown: asyncio.Event) -> None:
+async def write_reply(
+    client: anthropic.AsyncAnthropic, first_line_shown: asyncio.Event
+) -> None:
     async with client.messages.stream(
         model=MODEL,
         max_tokens=1024,
-        messages=[{"role": "user", "content": "Count from 1 to 40, one line each."}],
+        messages=[
+            {"role": "user", "content": "Count from 1 to 40, one line each."}
+        ],
     ) as stream:
         async for text in stream.text_stream:
             if first_line_shown.is_set():
-                continue  # "stop" was pressed: show nothing more while the cancel arrives
+                # "stop" was pressed: show nothing more while the cancel
+                # arrives
+                continue
             print(text, end="", flush=True)
             if "\n" in text:
                 first_line_shown.set()
@@ -34,7 +43,8 @@ async def main() -> int:
     client = anthropic.AsyncAnthropic()
     first_line_shown = asyncio.Event()
     task = asyncio.create_task(write_reply(client, first_line_shown))
-    stop = asyncio.create_task(first_line_shown.wait())  # stands in for "the user pressed stop"
+    # stands in for "the user pressed stop"
+    stop = asyncio.create_task(first_line_shown.wait())
     await asyncio.wait({task, stop}, return_when=asyncio.FIRST_COMPLETED)
     stop.cancel()
     task.cancel()  # does nothing if the task has already finished
@@ -43,7 +53,9 @@ async def main() -> int:
     except asyncio.CancelledError:
         print("[task cancelled; connection closed]")
     except anthropic.APIError as err:
-        print(f"[the request failed ({type(err).__name__}); nothing to cancel]")
+        print(
+            f"[the request failed ({type(err).__name__}); nothing to cancel]"
+        )
         return 1
     else:
         print("\n[the reply ended by itself; nothing to cancel]")

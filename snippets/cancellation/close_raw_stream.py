@@ -1,8 +1,9 @@
 """Close a create(stream=True) stream early with close().
 
-Without a `with` block, stopping the loop does not close the response: call `close()` (in a
-`finally`, so it also runs on an exception). Otherwise the connection stays open, and the
-reply keeps coming, until the stream object happens to be garbage-collected.
+Without a `with` block, stopping the loop does not close the response: call
+`close()` (in a `finally`, so it also runs on an exception). Otherwise the
+connection stays open, and the reply keeps coming, until the stream object
+happens to be garbage-collected.
 """
 
 import anthropic
@@ -16,13 +17,18 @@ def main() -> None:
     stream = client.messages.create(
         model=MODEL,
         max_tokens=1024,
-        messages=[{"role": "user", "content": "Count from 1 to 40, one line each."}],
+        messages=[
+            {"role": "user", "content": "Count from 1 to 40, one line each."}
+        ],
         stream=True,
     )
     lines = 0
     try:
         for event in stream:
-            if event.type == "content_block_delta" and event.delta.type == "text_delta":
+            if (
+                event.type == "content_block_delta"
+                and event.delta.type == "text_delta"
+            ):
                 print(event.delta.text, end="", flush=True)
                 lines += event.delta.text.count("\n")
                 if lines >= LINES_WANTED:

@@ -1,8 +1,8 @@
 """Stop reading a stream part-way, and close its connection at once.
 
-Breaking out of the loop stops reading; leaving the `with` block closes the HTTP connection,
-the only way to tell the API that nobody is reading. (What is billed for a stream closed
-early is not documented.)
+Breaking out of the loop stops reading; leaving the `with` block closes the
+HTTP connection, the only way to tell the API that nobody is reading. (What is
+billed for a stream closed early is not documented.)
 """
 
 import anthropic
@@ -17,7 +17,9 @@ def main() -> None:
     with client.messages.stream(
         model=MODEL,
         max_tokens=1024,
-        messages=[{"role": "user", "content": "Count from 1 to 40, one line each."}],
+        messages=[
+            {"role": "user", "content": "Count from 1 to 40, one line each."}
+        ],
     ) as stream:
         for text in stream.text_stream:
             print(text, end="", flush=True)

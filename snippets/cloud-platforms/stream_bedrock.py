@@ -1,15 +1,17 @@
 """Stream a reply through Amazon Bedrock, with the SDK's Bedrock client.
 
-Needs `pip install "anthropic[bedrock]"`. The region and the credentials are found as boto3
-finds them: AWS_REGION, then AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile or a role
-(or a Bedrock API key in AWS_BEARER_TOKEN_BEDROCK instead).
+Needs `pip install "anthropic[bedrock]"`. The region and the credentials are
+found as boto3 finds them: AWS_REGION, then AWS_ACCESS_KEY_ID and
+AWS_SECRET_ACCESS_KEY, a profile or a role (or a Bedrock API key in
+AWS_BEARER_TOKEN_BEDROCK instead).
 """
 
 import sys
 
 import anthropic
 
-# Bedrock names the model with its own id: here the global cross-region inference profile.
+# Bedrock names the model with its own id: here the global cross-region
+# inference profile.
 MODEL = "global.anthropic.claude-sonnet-5-5"
 
 
@@ -20,15 +22,18 @@ def main() -> int:
         with client.messages.stream(
             model=MODEL,
             max_tokens=256,
-            messages=[{"role": "user", "content": "Write a haiku about rivers."}],
+            messages=[
+                {"role": "user", "content": "Write a haiku about rivers."}
+            ],
         ) as stream:
             for text in stream.text_stream:
                 print(text, end="", flush=True)
             print()
     except anthropic.APIStatusError as err:
-        # Bedrock's own errors: an HTTP status with {"message": ...} before the stream, or an
-        # exception frame inside it (status_code 200), whose type is Bedrock's, not the API's.
-        after_text = "\n" if err.status_code == 200 else ""  # mid-stream, after some text
+        # Bedrock's own errors: an HTTP status with {"message": ...} before the
+        # stream, or an exception frame inside it (status_code 200), whose type
+        # is Bedrock's, not the API's. mid-stream, after some text
+        after_text = "\n" if err.status_code == 200 else ""
         print(f"{after_text}{type(err).__name__}: {err}", file=sys.stderr)
         return 1
     return 0

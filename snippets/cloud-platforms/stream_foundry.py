@@ -1,7 +1,8 @@
 """Stream a reply through Microsoft Foundry, with the SDK's Foundry client.
 
-Needs only `pip install anthropic`. The key comes from ANTHROPIC_FOUNDRY_API_KEY and the
-resource from ANTHROPIC_FOUNDRY_RESOURCE (https://<resource>.services.ai.azure.com/anthropic/).
+Needs only `pip install anthropic`. The key comes from
+ANTHROPIC_FOUNDRY_API_KEY and the resource from ANTHROPIC_FOUNDRY_RESOURCE
+(https://<resource>.services.ai.azure.com/anthropic/).
 """
 
 import sys
@@ -18,13 +19,16 @@ def main() -> int:
         with client.messages.stream(
             model=MODEL,
             max_tokens=256,
-            messages=[{"role": "user", "content": "Write a haiku about rivers."}],
+            messages=[
+                {"role": "user", "content": "Write a haiku about rivers."}
+            ],
         ) as stream:
             for text in stream.text_stream:
                 print(text, end="", flush=True)
             print()
     except anthropic.APIStatusError as err:
-        after_text = "\n" if err.status_code == 200 else ""  # mid-stream, after some text
+        # mid-stream, after some text
+        after_text = "\n" if err.status_code == 200 else ""
         print(f"{after_text}{type(err).__name__}: {err}", file=sys.stderr)
         return 1
     return 0

@@ -1,8 +1,9 @@
 """Stream a reply through Google Cloud Vertex AI, with the SDK's Vertex client.
 
-Needs `pip install "anthropic[vertex]"`. The region comes from CLOUD_ML_REGION, the project
-from ANTHROPIC_VERTEX_PROJECT_ID, and the access token from Application Default Credentials
-(`gcloud auth application-default login` on a laptop, the service account on Google Cloud).
+Needs `pip install "anthropic[vertex]"`. The region comes from CLOUD_ML_REGION,
+the project from ANTHROPIC_VERTEX_PROJECT_ID, and the access token from
+Application Default Credentials (`gcloud auth application-default login` on a
+laptop, the service account on Google Cloud).
 """
 
 import sys
@@ -19,14 +20,17 @@ def main() -> int:
         with client.messages.stream(
             model=MODEL,
             max_tokens=256,
-            messages=[{"role": "user", "content": "Write a haiku about rivers."}],
+            messages=[
+                {"role": "user", "content": "Write a haiku about rivers."}
+            ],
         ) as stream:
             for text in stream.text_stream:
                 print(text, end="", flush=True)
             print()
     except anthropic.APIStatusError as err:
-        # Claude's own errors come in the API's shape; Google's (auth, quota) in Google's.
-        after_text = "\n" if err.status_code == 200 else ""  # mid-stream, after some text
+        # Claude's own errors come in the API's shape; Google's (auth, quota)
+        # in Google's. mid-stream, after some text
+        after_text = "\n" if err.status_code == 200 else ""
         print(f"{after_text}{type(err).__name__}: {err}", file=sys.stderr)
         return 1
     return 0

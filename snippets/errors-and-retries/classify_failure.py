@@ -1,9 +1,11 @@
 """Tell a failure the SDK already retried from one it never retries.
 
-Before the response headers, the SDK retries and then raises `anthropic.APIStatusError`
-(an HTTP error status) or `anthropic.APIConnectionError` (no response at all). After the
-stream has started, nothing is retried: an `error` event is raised as `APIStatusError` with
-`status_code == 200`, and a broken connection as an `httpx2.TransportError`.
+Before the response headers, the SDK retries and then raises
+`anthropic.APIStatusError` (an HTTP error status) or
+`anthropic.APIConnectionError` (no response at all). After the stream has
+started, nothing is retried: an `error` event is raised as `APIStatusError`
+with `status_code == 200`, and a broken connection as an
+`httpx2.TransportError`.
 """
 
 import sys
@@ -18,11 +20,21 @@ def describe(err: Exception) -> str:
     if isinstance(err, anthropic.APIStatusError) and err.status_code == 200:
         return f"error event mid-stream: {err.type}. The SDK did not retry it."
     if isinstance(err, anthropic.APIStatusError):
-        return f"HTTP {err.status_code} {err.type} before the stream, after the SDK's retries."
-    if isinstance(err, anthropic.APIConnectionError):  # APITimeoutError is a subclass
-        return f"{type(err).__name__} before any response, after the SDK's retries."
+        return (
+            f"HTTP {err.status_code} {err.type} before "
+            "the stream, after the SDK's retries."
+        )
+    # APITimeoutError is a subclass
+    if isinstance(err, anthropic.APIConnectionError):
+        return (
+            f"{type(err).__name__} before any "
+            "response, after the SDK's retries."
+        )
     if isinstance(err, httpx2.TransportError):
-        return f"httpx2.{type(err).__name__} mid-stream. The SDK did not retry it."
+        return (
+            f"httpx2.{type(err).__name__} "
+            "mid-stream. The SDK did not retry it."
+        )
     raise err
 
 
@@ -32,7 +44,9 @@ def main() -> int:
         with client.messages.stream(
             model=MODEL,
             max_tokens=256,
-            messages=[{"role": "user", "content": "Write a haiku about rivers."}],
+            messages=[
+                {"role": "user", "content": "Write a haiku about rivers."}
+            ],
         ) as stream:
             for text in stream.text_stream:
                 print(text, end="", flush=True)

@@ -1,8 +1,8 @@
 """Turn the SDK's retries off for one call, to fail fast instead of waiting.
 
-`with_options` returns a copy of the client with other settings; the original client keeps
-its own. Here the copy makes one attempt only, so an overloaded API (HTTP 529) is reported at
-once instead of after the SDK's backoff.
+`with_options` returns a copy of the client with other settings; the original
+client keeps its own. Here the copy makes one attempt only, so an overloaded
+API (HTTP 529) is reported at once instead of after the SDK's backoff.
 """
 
 import sys
@@ -13,20 +13,28 @@ MODEL = "claude-sonnet-5-5"
 
 
 def main() -> int:
-    client = anthropic.Anthropic(max_retries=4)  # up to 5 attempts for every call (default: 3)
-    fail_fast = client.with_options(max_retries=0)  # exactly 1 attempt for calls made through it
+    # up to 5 attempts for every call (default: 3)
+    client = anthropic.Anthropic(max_retries=4)
+    # exactly 1 attempt for calls made through it
+    fail_fast = client.with_options(max_retries=0)
     print(
-        f"client: max_retries={client.max_retries}; fail_fast: max_retries={fail_fast.max_retries}"
+        f"client: max_retries={client.max_retries}; "
+        f"fail_fast: max_retries={fail_fast.max_retries}"
     )
     try:
         with fail_fast.messages.stream(
             model=MODEL,
             max_tokens=256,
-            messages=[{"role": "user", "content": "Write a haiku about rivers."}],
+            messages=[
+                {"role": "user", "content": "Write a haiku about rivers."}
+            ],
         ) as stream:
             print(stream.get_final_text())
     except anthropic.APIStatusError as err:
-        print(f"{type(err).__name__}: HTTP {err.status_code} {err.type}, not retried")
+        print(
+            f"{type(err).__name__}: HTTP "
+            f"{err.status_code} {err.type}, not retried"
+        )
         return 1
     return 0
 

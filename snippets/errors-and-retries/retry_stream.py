@@ -1,9 +1,11 @@
-"""Retry a stream that fails after it has started, without ever showing a reply twice.
+"""Retry a stream that fails after it has started, without ever showing a reply
+twice.
 
-The SDK retries only until the response headers arrive. After that, an `error` event, a lost
-connection or a stream that ends early is the program's to handle. Starting again is safe only
-if nothing from the failed attempt has been committed: here each attempt's text is kept apart,
-the display is told to discard it before the next attempt, and only a reply that ended with a
+The SDK retries only until the response headers arrive. After that, an `error`
+event, a lost connection or a stream that ends early is the program's to
+handle. Starting again is safe only if nothing from the failed attempt has been
+committed: here each attempt's text is kept apart, the display is told to
+discard it before the next attempt, and only a reply that ended with a
 `stop_reason` is returned.
 """
 
@@ -17,30 +19,44 @@ import httpx2
 MODEL = "claude-sonnet-5-5"
 ATTEMPTS = 3
 FIRST_BACKOFF_SECONDS = 0.5
-# Error events worth another try; an invalid_request_error would fail again the same way.
-RETRYABLE_ERROR_EVENTS = {"overloaded_error", "api_error", "rate_limit_error", "timeout_error"}
+# Error events worth another try; an invalid_request_error would fail again the
+# same way.
+RETRYABLE_ERROR_EVENTS = {
+    "overloaded_error",
+    "api_error",
+    "rate_limit_error",
+    "timeout_error",
+}
 
 
 class IncompleteStreamError(Exception):
-    """The stream ended without a stop_reason: what arrived is only part of the reply."""
+    """The stream ended without a stop_reason: what arrived is only part of the
+    reply."""
 
 
 def can_retry(err: Exception) -> bool:
     if isinstance(err, anthropic.APIStatusError):
-        # status_code 200 means an error event after the stream began; any other status was
-        # an HTTP error that the SDK has already retried as often as it was allowed to.
+        # status_code 200 means an error event after the stream began; any
+        # other status was an HTTP error that the SDK has already retried as
+        # often as it was allowed to.
         return err.status_code == 200 and err.type in RETRYABLE_ERROR_EVENTS
     return isinstance(err, (httpx2.TransportError, IncompleteStreamError))
 
 
-def stream_once(client: anthropic.Anthropic, on_text: Callable[[str], None], **params) -> str:
+def stream_once(
+    client: anthropic.Anthropic, on_text: Callable[[str], None], **params
+) -> str:
     with client.messages.stream(**params) as stream:
         for text in stream.text_stream:
             on_text(text)
         message = stream.get_final_message()
     if message.stop_reason is None:
-        raise IncompleteStreamError("the stream ended before its message_delta event")
-    return "".join(block.text for block in message.content if block.type == "text")
+        raise IncompleteStreamError(
+            "the stream ended before its message_delta event"
+        )
+    return "".join(
+        block.text for block in message.content if block.type == "text"
+    )
 
 
 def stream_with_retries(
@@ -49,27 +65,40 @@ def stream_with_retries(
     on_discard: Callable[[Exception], None],
     **params,
 ) -> str:
-    """Stream a reply, starting again (up to ATTEMPTS in all) when it breaks mid-way."""
+    """Stream a reply, starting again (up to ATTEMPTS in all) when it breaks
+    mid-way."""
     for attempt in range(1, ATTEMPTS + 1):
         try:
             return stream_once(client, on_text, **params)
-        except (anthropic.APIStatusError, httpx2.TransportError, IncompleteStreamError) as err:
+        except (
+            anthropic.APIStatusError,
+            httpx2.TransportError,
+            IncompleteStreamError,
+        ) as err:
             if attempt == ATTEMPTS or not can_retry(err):
                 raise
-            on_discard(err)  # the partial text must go before the new attempt starts
+            # the partial text must go before the new attempt starts
+            on_discard(err)
             time.sleep(FIRST_BACKOFF_SECONDS * 2 ** (attempt - 1))
     raise AssertionError("unreachable")
 
 
 def reason(err: Exception) -> str:
-    return err.type if isinstance(err, anthropic.APIStatusError) else type(err).__name__
+    return (
+        err.type
+        if isinstance(err, anthropic.APIStatusError)
+        else type(err).__name__
+    )
 
 
 def main() -> int:
     client = anthropic.Anthropic()
 
     def discard(err: Exception) -> None:
-        print(f"\n[interrupted ({reason(err)}); discarding the text above and starting again]")
+        print(
+            f"\n[interrupted ({reason(err)}); discarding "
+            "the text above and starting again]"
+        )
 
     def show(text: str) -> None:
         print(text, end="", flush=True)
@@ -81,9 +110,15 @@ def main() -> int:
             discard,
             model=MODEL,
             max_tokens=256,
-            messages=[{"role": "user", "content": "Write a haiku about rivers."}],
+            messages=[
+                {"role": "user", "content": "Write a haiku about rivers."}
+            ],
         )
-    except (anthropic.APIStatusError, httpx2.TransportError, IncompleteStreamError) as err:
+    except (
+        anthropic.APIStatusError,
+        httpx2.TransportError,
+        IncompleteStreamError,
+    ) as err:
         if can_retry(err):  # raised only once every attempt had failed
             print(f"\n[gave up after {ATTEMPTS} attempts: {reason(err)}]")
         else:

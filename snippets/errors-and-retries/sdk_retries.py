@@ -1,8 +1,8 @@
 """Watch the SDK retry a failed request by itself, before the stream starts.
 
-An httpx2 event hook prints the status of every HTTP response the SDK receives, so the
-attempts that the SDK makes (and hides) become visible. The program's own code has no retry
-logic at all.
+An httpx2 event hook prints the status of every HTTP response the SDK receives,
+so the attempts that the SDK makes (and hides) become visible. The program's
+own code has no retry logic at all.
 """
 
 import anthropic
@@ -18,7 +18,9 @@ def show_status(response: httpx2.Response) -> None:
 
 def main() -> None:
     client = anthropic.Anthropic(
-        http_client=anthropic.DefaultHttpxClient(event_hooks={"response": [show_status]}),
+        http_client=anthropic.DefaultHttpxClient(
+            event_hooks={"response": [show_status]}
+        ),
     )
     with client.messages.stream(
         model=MODEL,

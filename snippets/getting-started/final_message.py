@@ -1,4 +1,5 @@
-"""Stream a reply, then read the whole message the SDK assembled from the events."""
+"""Stream a reply, then read the whole message the SDK assembled from the
+events."""
 
 import anthropic
 
@@ -16,7 +17,8 @@ def main() -> None:
         for text in stream.text_stream:
             print(text, end="", flush=True)
         print()
-        # Inside the `with` block: the connection is still open, and this reads to the end.
+        # Inside the `with` block: the connection is still open, and this reads
+        # to the end.
         message = stream.get_final_message()
 
     print(f"stop_reason: {message.stop_reason}")

@@ -1,10 +1,12 @@
 """Read the raw events of a stream, handling every kind of delta.
 
-`create(stream=True)` yields the wire events as they are: no accumulation and no helper
-events. Text is only one of five delta types, so branch on `delta.type`.
+`create(stream=True)` yields the wire events as they are: no accumulation and
+no helper events. Text is only one of five delta types, so branch on
+`delta.type`.
 
-Name the kind of request to send: `python raw_events.py thinking`. Each kind below asks for
-something different, so its reply carries different blocks and deltas.
+Name the kind of request to send: `python raw_events.py thinking`. Each kind
+below asks for something different, so its reply carries different blocks and
+deltas.
 """
 
 import sys
@@ -34,10 +36,13 @@ NATURE_FACTS = {
     "citations": {"enabled": True},
 }
 
-# Each kind of request: the arguments it adds to the model and max_tokens set below.
+# Each kind of request: the arguments it adds to the model and max_tokens set
+# below.
 REQUESTS = {
     "tool_use": {
-        "messages": [{"role": "user", "content": "What is the weather in Paris?"}],
+        "messages": [
+            {"role": "user", "content": "What is the weather in Paris?"}
+        ],
         "tools": [WEATHER_TOOL],
     },
     "thinking": {
@@ -48,7 +53,10 @@ REQUESTS = {
         "messages": [
             {
                 "role": "user",
-                "content": [NATURE_FACTS, {"type": "text", "text": "What colour is the grass?"}],
+                "content": [
+                    NATURE_FACTS,
+                    {"type": "text", "text": "What colour is the grass?"},
+                ],
             }
         ],
     },
@@ -57,7 +65,10 @@ REQUESTS = {
 
 def main() -> None:
     if len(sys.argv) != 2 or sys.argv[1] not in REQUESTS:
-        print(f"usage: python raw_events.py {'|'.join(REQUESTS)}", file=sys.stderr)
+        print(
+            f"usage: python raw_events.py {'|'.join(REQUESTS)}",
+            file=sys.stderr,
+        )
         sys.exit(2)
     client = anthropic.Anthropic()
 
@@ -90,12 +101,14 @@ def main() -> None:
             elif event.type == "content_block_stop":
                 print(f"\n[end of block {event.index}]")
             elif event.type == "message_delta":
-                # The stop reason arrives here; the message_stop event that follows is bare.
+                # The stop reason arrives here; the message_stop event that
+                # follows is bare.
                 stop_reason = event.delta.stop_reason
                 print(f"[output tokens so far: {event.usage.output_tokens}]")
             elif event.type == "message_stop":
                 print(f"[message complete, stop_reason={stop_reason}]")
-            # Any other type (pings are dropped by the SDK; new types may appear): ignore it.
+            # Any other type (pings are dropped by the SDK; new types may
+            # appear): ignore it.
 
 
 if __name__ == "__main__":

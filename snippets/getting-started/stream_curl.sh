@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Stream a response with curl. -N turns off curl's output buffering so events print as they arrive.
+# Stream a response with curl. -N turns off curl's output buffering, so events
+# print as they arrive.
 set -euo pipefail
 
 curl --silent --show-error --fail-with-body -N \

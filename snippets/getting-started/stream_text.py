@@ -6,7 +6,8 @@ MODEL = "claude-sonnet-5-5"
 
 
 def main() -> None:
-    client = anthropic.Anthropic()  # reads ANTHROPIC_API_KEY from the environment
+    # reads ANTHROPIC_API_KEY from the environment
+    client = anthropic.Anthropic()
 
     with client.messages.stream(
         model=MODEL,

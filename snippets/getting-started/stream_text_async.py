@@ -8,7 +8,8 @@ MODEL = "claude-sonnet-5-5"
 
 
 async def main() -> None:
-    client = anthropic.AsyncAnthropic()  # reads ANTHROPIC_API_KEY from the environment
+    # reads ANTHROPIC_API_KEY from the environment
+    client = anthropic.AsyncAnthropic()
 
     async with client.messages.stream(
         model=MODEL,

@@ -1,8 +1,10 @@
-"""Tell a complete reply from one that stopped part-way, with the SDK's stream() helper.
+"""Tell a complete reply from one that stopped part-way, with the SDK's
+stream() helper.
 
-A stream can end cleanly before its `message_delta` event (a proxy closing the body early,
-for example). The SDK raises nothing then: `get_final_message()` returns the text that
-arrived, with `stop_reason` still None. That None is the only sign the reply is incomplete.
+A stream can end cleanly before its `message_delta` event (a proxy closing the
+body early, for example). The SDK raises nothing then: `get_final_message()`
+returns the text that arrived, with `stop_reason` still None. That None is the
+only sign the reply is incomplete.
 """
 
 import sys
@@ -26,7 +28,8 @@ def main() -> int:
 
     if message.stop_reason is None:
         print(
-            "INCOMPLETE: the stream ended before its stop_reason arrived; do not use this text as a reply."
+            "INCOMPLETE: the stream ended before its stop_reason "
+            "arrived; do not use this text as a reply."
         )
         return 1
     print(f"complete (stop_reason: {message.stop_reason})")

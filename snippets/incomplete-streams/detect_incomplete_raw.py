@@ -1,8 +1,10 @@
-"""Tell a complete reply from one that stopped part-way, with create(stream=True).
+"""Tell a complete reply from one that stopped part-way, with
+create(stream=True).
 
-The raw stream has no accumulator, so keep the two facts that prove a reply is whole: the
-`stop_reason` from `message_delta`, and the `message_stop` event itself. Branch on
-`event.type` and ignore the types you do not handle: the API may add new ones.
+The raw stream has no accumulator, so keep the two facts that prove a reply is
+whole: the `stop_reason` from `message_delta`, and the `message_stop` event
+itself. Branch on `event.type` and ignore the types you do not handle: the API
+may add new ones.
 """
 
 import sys
@@ -23,17 +25,24 @@ def main() -> int:
         stream=True,
     ) as stream:
         for event in stream:
-            if event.type == "content_block_delta" and event.delta.type == "text_delta":
+            if (
+                event.type == "content_block_delta"
+                and event.delta.type == "text_delta"
+            ):
                 print(event.delta.text, end="", flush=True)
             elif event.type == "message_delta":
                 stop_reason = event.delta.stop_reason
             elif event.type == "message_stop":
                 saw_message_stop = True
-            # Any other event type (ping, a type added later) is ignored on purpose.
+            # Any other event type (ping, a type added later) is ignored on
+            # purpose.
     print()
 
     if stop_reason is None or not saw_message_stop:
-        print(f"INCOMPLETE: stop_reason={stop_reason}, message_stop received: {saw_message_stop}")
+        print(
+            f"INCOMPLETE: stop_reason={stop_reason}, "
+            f"message_stop received: {saw_message_stop}"
+        )
         return 1
     print(f"complete (stop_reason: {stop_reason})")
     return 0

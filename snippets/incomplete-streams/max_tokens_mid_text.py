@@ -1,8 +1,10 @@
-"""A reply cut off by max_tokens is complete as a stream but unfinished as text.
+"""A reply cut off by max_tokens is complete as a stream but unfinished as
+text.
 
-The stream ends normally, with `message_stop`, but `stop_reason` is "max_tokens": the model
-stopped because the budget ran out, possibly mid-sentence. The budget here is deliberately
-tiny (8 tokens); the program notices and asks again with a larger one.
+The stream ends normally, with `message_stop`, but `stop_reason` is
+"max_tokens": the model stopped because the budget ran out, possibly
+mid-sentence. The budget here is deliberately tiny (8 tokens); the program
+notices and asks again with a larger one.
 """
 
 import anthropic
@@ -11,7 +13,9 @@ MODEL = "claude-sonnet-5-5"
 PROMPT = "Write a haiku about rivers."
 
 
-def ask(client: anthropic.Anthropic, max_tokens: int) -> anthropic.types.Message:
+def ask(
+    client: anthropic.Anthropic, max_tokens: int
+) -> anthropic.types.Message:
     with client.messages.stream(
         model=MODEL,
         max_tokens=max_tokens,
@@ -21,7 +25,10 @@ def ask(client: anthropic.Anthropic, max_tokens: int) -> anthropic.types.Message
             print(text, end="", flush=True)
         message = stream.get_final_message()
     print()
-    print(f"(stop_reason: {message.stop_reason}, output tokens: {message.usage.output_tokens})")
+    print(
+        f"(stop_reason: {message.stop_reason}, output "
+        f"tokens: {message.usage.output_tokens})"
+    )
     return message
 
 

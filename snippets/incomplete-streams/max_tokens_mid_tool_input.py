@@ -1,8 +1,9 @@
 """Never run a tool whose input was cut off by max_tokens.
 
-When the budget runs out inside a tool call, the stream still ends normally, and the tool_use
-block holds whatever part of the input JSON had arrived: fewer arguments than the model meant,
-or a truncated value. Check `stop_reason` before you act on a tool call.
+When the budget runs out inside a tool call, the stream still ends normally,
+and the tool_use block holds whatever part of the input JSON had arrived: fewer
+arguments than the model meant, or a truncated value. Check `stop_reason`
+before you act on a tool call.
 """
 
 import sys
@@ -27,7 +28,9 @@ def main() -> int:
         model=MODEL,
         max_tokens=10,  # deliberately too small for the tool call
         tools=[WEATHER_TOOL],
-        messages=[{"role": "user", "content": "What is the weather in Paris?"}],
+        messages=[
+            {"role": "user", "content": "What is the weather in Paris?"}
+        ],
     ) as stream:
         message = stream.get_final_message()
 
@@ -37,7 +40,10 @@ def main() -> int:
     print(f"stop_reason: {message.stop_reason}")
 
     if message.stop_reason != "tool_use":
-        print("Not calling the tool: its input may be incomplete. Raise max_tokens and ask again.")
+        print(
+            "Not calling the tool: its input may be "
+            "incomplete. Raise max_tokens and ask again."
+        )
         return 1
     return 0
 

@@ -1,11 +1,13 @@
 """Print the events `messages.stream()` yields, helper events included.
 
-Besides the wire events, the SDK's stream adds helper events (`text`, `input_json`,
-`thinking`, `signature`, `citation`) right after the delta they come from, and gives
-`content_block_stop` and `message_stop` the finished block and message.
+Besides the wire events, the SDK's stream adds helper events (`text`,
+`input_json`, `thinking`, `signature`, `citation`) right after the delta they
+come from, and gives `content_block_stop` and `message_stop` the finished block
+and message.
 
-Name the kind of request to send: `python helper_events.py thinking`. Each kind below asks for
-something different, so its reply carries different blocks and events.
+Name the kind of request to send: `python helper_events.py thinking`. Each kind
+below asks for something different, so its reply carries different blocks and
+events.
 """
 
 import sys
@@ -35,10 +37,13 @@ NATURE_FACTS = {
     "citations": {"enabled": True},
 }
 
-# Each kind of request: the arguments it adds to the model and max_tokens set below.
+# Each kind of request: the arguments it adds to the model and max_tokens set
+# below.
 REQUESTS = {
     "tool_use": {
-        "messages": [{"role": "user", "content": "What is the weather in Paris?"}],
+        "messages": [
+            {"role": "user", "content": "What is the weather in Paris?"}
+        ],
         "tools": [WEATHER_TOOL],
     },
     "thinking": {
@@ -49,7 +54,10 @@ REQUESTS = {
         "messages": [
             {
                 "role": "user",
-                "content": [NATURE_FACTS, {"type": "text", "text": "What colour is the grass?"}],
+                "content": [
+                    NATURE_FACTS,
+                    {"type": "text", "text": "What colour is the grass?"},
+                ],
             }
         ],
     },
@@ -68,15 +76,24 @@ def describe(event) -> str:
     if event.type == "citation":
         return f"citation     {event.citation.cited_text!r}"
     if event.type == "content_block_stop":
-        return f"content_block_stop  .content_block.type={event.content_block.type!r}"
+        return (
+            "content_block_stop  "
+            f".content_block.type={event.content_block.type!r}"
+        )
     if event.type == "message_stop":
-        return f"message_stop        .message.stop_reason={event.message.stop_reason!r}"
+        return (
+            "message_stop        "
+            f".message.stop_reason={event.message.stop_reason!r}"
+        )
     return event.type
 
 
 def main() -> None:
     if len(sys.argv) != 2 or sys.argv[1] not in REQUESTS:
-        print(f"usage: python helper_events.py {'|'.join(REQUESTS)}", file=sys.stderr)
+        print(
+            f"usage: python helper_events.py {'|'.join(REQUESTS)}",
+            file=sys.stderr,
+        )
         sys.exit(2)
     client = anthropic.Anthropic()
     with client.messages.stream(

@@ -1,9 +1,9 @@
 """Catch an error that arrives inside a stream that had already started.
 
-After a 200 response, the API can still send an `error` event (for example when it is
-overloaded). The SDK raises it as `anthropic.APIStatusError` with `status_code` 200: not as
-`OverloadedError`, which is only for an HTTP 529. Branch on `err.type`. Such errors are rare:
-most runs print the whole reply.
+After a 200 response, the API can still send an `error` event (for example when
+it is overloaded). The SDK raises it as `anthropic.APIStatusError` with
+`status_code` 200: not as `OverloadedError`, which is only for an HTTP 529.
+Branch on `err.type`. Such errors are rare: most runs print the whole reply.
 """
 
 import anthropic
@@ -18,14 +18,21 @@ def main() -> None:
         with client.messages.stream(
             model=MODEL,
             max_tokens=256,
-            messages=[{"role": "user", "content": "Write a haiku about rivers."}],
+            messages=[
+                {"role": "user", "content": "Write a haiku about rivers."}
+            ],
         ) as stream:
             for text in stream.text_stream:
                 received.append(text)
     except anthropic.APIStatusError as err:
         print(f"received before the error: {''.join(received)!r}")
-        print(f"{type(err).__name__}: status_code={err.status_code} type={err.type!r}")
-        print(f"is OverloadedError: {isinstance(err, anthropic.OverloadedError)}")
+        print(
+            f"{type(err).__name__}: "
+            f"status_code={err.status_code} type={err.type!r}"
+        )
+        print(
+            f"is OverloadedError: {isinstance(err, anthropic.OverloadedError)}"
+        )
     else:  # no error this time (the usual case): the whole reply arrived
         print(f"no error; the reply: {''.join(received)!r}")
 

@@ -1,8 +1,10 @@
-"""Show what happens to `temperature`, `top_p` and `top_k`, which no longer exist.
+"""Show what happens to `temperature`, `top_p` and `top_k`, which no longer
+exist.
 
-The SDK dropped them from its Messages methods in 1.0, so passing one is a TypeError before
-any request is made. Forcing one into the body anyway (`extra_body`) gets a 400 from the API,
-which removed them in version 2026-10-21.
+The SDK dropped them from its Messages methods in 1.0, so passing one is a
+TypeError before any request is made. Forcing one into the body anyway
+(`extra_body`) gets a 400 from the API, which removed them in version
+2026-10-21.
 """
 
 import anthropic
@@ -24,7 +26,10 @@ def main() -> None:
 
     try:
         with client.messages.stream(
-            model=MODEL, max_tokens=256, messages=MESSAGES, extra_body={"temperature": 0.2}
+            model=MODEL,
+            max_tokens=256,
+            messages=MESSAGES,
+            extra_body={"temperature": 0.2},
         ) as stream:
             stream.until_done()
     except anthropic.BadRequestError as err:

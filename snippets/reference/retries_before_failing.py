@@ -1,8 +1,9 @@
 """See how many times the SDK retried a failing request before it gave up.
 
-The SDK retries some statuses on its own (429, 5xx, ...) up to `max_retries` times, 2 by
-default, and raises only when the last attempt fails too. Each attempt carries its retry
-count in the `x-stainless-retry-count` request header, so the error's request tells you.
+The SDK retries some statuses on its own (429, 5xx, ...) up to `max_retries`
+times, 2 by default, and raises only when the last attempt fails too. Each
+attempt carries its retry count in the `x-stainless-retry-count` request
+header, so the error's request tells you.
 """
 
 import anthropic
@@ -16,7 +17,9 @@ def main() -> None:
         with client.messages.stream(
             model=MODEL,
             max_tokens=256,
-            messages=[{"role": "user", "content": "Write a haiku about rivers."}],
+            messages=[
+                {"role": "user", "content": "Write a haiku about rivers."}
+            ],
         ) as stream:
             print(stream.get_final_text())
     except anthropic.APIStatusError as err:

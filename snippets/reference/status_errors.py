@@ -1,8 +1,9 @@
 """See which SDK exception an HTTP error from the Messages API becomes.
 
-Each error status has its own subclass of `anthropic.APIStatusError`, which also carries the
-error's `type` and message from the response body. `max_retries=0` turns off the SDK's
-automatic retries, so a retryable status fails at once instead of being tried three times.
+Each error status has its own subclass of `anthropic.APIStatusError`, which
+also carries the error's `type` and message from the response body.
+`max_retries=0` turns off the SDK's automatic retries, so a retryable status
+fails at once instead of being tried three times.
 """
 
 import anthropic
@@ -16,11 +17,16 @@ def main() -> None:
         with client.messages.stream(
             model=MODEL,
             max_tokens=256,
-            messages=[{"role": "user", "content": "Write a haiku about rivers."}],
+            messages=[
+                {"role": "user", "content": "Write a haiku about rivers."}
+            ],
         ) as stream:
             print(stream.get_final_text())
     except anthropic.APIStatusError as err:
-        print(f"{err.status_code} {err.type:<21} -> anthropic.{type(err).__name__}")
+        print(
+            f"{err.status_code} {err.type:<21} "
+            f"-> anthropic.{type(err).__name__}"
+        )
 
 
 if __name__ == "__main__":

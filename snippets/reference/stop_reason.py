@@ -1,11 +1,12 @@
 """Read why a stream stopped, and notice a stream that never said.
 
-`stop_reason` arrives in the `message_delta` event near the end of the stream. A stream that
-ends without one (the connection closed cleanly part-way) raises nothing: the final message
-simply has `stop_reason` None, so check for it.
+`stop_reason` arrives in the `message_delta` event near the end of the stream.
+A stream that ends without one (the connection closed cleanly part-way) raises
+nothing: the final message simply has `stop_reason` None, so check for it.
 
-Name the kind of request to send: `python stop_reason.py tool_use` offers a tool, so the reply
-can stop to call it; `python stop_reason.py text` asks a plain question.
+Name the kind of request to send: `python stop_reason.py tool_use` offers a
+tool, so the reply can stop to call it; `python stop_reason.py text` asks a
+plain question.
 """
 
 import sys
@@ -24,13 +25,18 @@ WEATHER_TOOL = {
     },
 }
 
-# Each kind of request: the arguments it adds to the model and max_tokens set below.
+# Each kind of request: the arguments it adds to the model and max_tokens set
+# below.
 REQUESTS = {
     "text": {
-        "messages": [{"role": "user", "content": "Write a haiku about rivers."}],
+        "messages": [
+            {"role": "user", "content": "Write a haiku about rivers."}
+        ],
     },
     "tool_use": {
-        "messages": [{"role": "user", "content": "What is the weather in Paris?"}],
+        "messages": [
+            {"role": "user", "content": "What is the weather in Paris?"}
+        ],
         "tools": [WEATHER_TOOL],
     },
 }
@@ -38,7 +44,10 @@ REQUESTS = {
 
 def main() -> None:
     if len(sys.argv) != 2 or sys.argv[1] not in REQUESTS:
-        print(f"usage: python stop_reason.py {'|'.join(REQUESTS)}", file=sys.stderr)
+        print(
+            f"usage: python stop_reason.py {'|'.join(REQUESTS)}",
+            file=sys.stderr,
+        )
         sys.exit(2)
     client = anthropic.Anthropic()
     with client.messages.stream(
@@ -48,10 +57,17 @@ def main() -> None:
     ) as stream:
         message = stream.get_final_message()
 
-    print(f"text received: {sum(len(b.text) for b in message.content if b.type == 'text')} chars")
+    print(
+        "text received: "
+        f"{sum(len(b.text) for b in message.content if b.type == 'text')} "
+        "chars"
+    )
     print(f"stop_reason:   {message.stop_reason!r}")
     if message.stop_reason is None:
-        sys.exit("the stream ended before the reply was complete: retry or resume it")
+        sys.exit(
+            "the stream ended before the reply "
+            "was complete: retry or resume it"
+        )
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """Show what the SDK hands you for an event type it does not know.
 
-New event types may be added to the API at any time. The SDK does not reject them: it passes
-them through, loosely typed (here, an unknown event arrives as an instance of an unrelated
-class). Branch on `event.type`, never on `isinstance`, and ignore the types you do not know.
+New event types may be added to the API at any time. The SDK does not reject
+them: it passes them through, loosely typed (here, an unknown event arrives as
+an instance of an unrelated class). Branch on `event.type`, never on
+`isinstance`, and ignore the types you do not know.
 """
 
 import anthropic
@@ -29,7 +30,10 @@ def main() -> None:
     with stream:
         for event in stream:
             if event.type not in KNOWN:
-                print(f"ignored {event.type!r} (arrived as {type(event).__name__})")
+                print(
+                    f"ignored {event.type!r} (arrived "
+                    f"as {type(event).__name__})"
+                )
                 continue
             print(event.type)
 

@@ -1,15 +1,17 @@
-"""Resume an interrupted stream, so that no text is lost and none is shown twice.
+"""Resume an interrupted stream, so that no text is lost and none is shown
+twice.
 
-When a stream breaks part-way (an `error` event, a lost connection, a body that ends before
-its `stop_reason`), keep the text received so far and ask for the rest. For Claude 4.6 and
-later models, such as the one used here, add the partial text as an `assistant` turn and then
-a `user` turn that says the response was interrupted, quotes where it ended, and asks to
-continue. (For Claude 4.5 and earlier, send the partial text as the final `assistant` turn, a
+When a stream breaks part-way (an `error` event, a lost connection, a body that
+ends before its `stop_reason`), keep the text received so far and ask for the
+rest. For Claude 4.6 and later models, such as the one used here, add the
+partial text as an `assistant` turn and then a `user` turn that says the
+response was interrupted, quotes where it ended, and asks to continue. (For
+Claude 4.5 and earlier, send the partial text as the final `assistant` turn, a
 prefill, instead.)
 
-A model asked to continue may start a few words back. `Joiner` holds back the beginning of
-each continuation until it can see how much of it repeats the text already shown, and drops
-that part.
+A model asked to continue may start a few words back. `Joiner` holds back the
+beginning of each continuation until it can see how much of it repeats the text
+already shown, and drops that part.
 """
 
 import sys
@@ -22,15 +24,22 @@ import httpx2
 
 MODEL = "claude-sonnet-5-5"
 MAX_RESUMES = 3
-# Error events worth asking again after: overloaded, server error, rate limit, timeout. Any
-# other (an invalid_request_error, say: an HTTP 400 outside a stream) would fail the same way.
-RESUMABLE_ERROR_EVENTS = {"overloaded_error", "api_error", "rate_limit_error", "timeout_error"}
+# Error events worth asking again after: overloaded, server error, rate limit,
+# timeout. Any other (an invalid_request_error, say: an HTTP 400 outside a
+# stream) would fail the same way.
+RESUMABLE_ERROR_EVENTS = {
+    "overloaded_error",
+    "api_error",
+    "rate_limit_error",
+    "timeout_error",
+}
 QUOTE_CHARS = 80  # how much of the partial text the continue request quotes
 MIN_OVERLAP = 4  # shorter matches may be coincidence, not a repeat
 
 
 def overlap(received: str, continuation: str) -> int:
-    """How many characters at the start of `continuation` repeat the end of `received`."""
+    """How many characters at the start of `continuation` repeat the end of
+    `received`."""
     longest = min(len(received), len(continuation), QUOTE_CHARS)
     for size in range(longest, MIN_OVERLAP - 1, -1):
         if received.endswith(continuation[:size]):
@@ -39,11 +48,13 @@ def overlap(received: str, continuation: str) -> int:
 
 
 class Joiner:
-    """Passes a continuation's text through once the part that repeats is cut off."""
+    """Passes a continuation's text through once the part that repeats is cut
+    off."""
 
     def __init__(self, received: str) -> None:
         self.received = received
-        self.held: str | None = "" if received else None  # nothing to hold back at the start
+        # nothing to hold back at the start
+        self.held: str | None = "" if received else None
         self.shown = ""
 
     def feed(self, text: str) -> str:
@@ -56,7 +67,8 @@ class Joiner:
         return text
 
     def finish(self) -> str:
-        """Release what is held back (the reply is over, or long enough to judge)."""
+        """Release what is held back (the reply is over, or long enough to
+        judge)."""
         if self.held is None:
             return ""
         new = self.held[overlap(self.received, self.held) :]
@@ -66,13 +78,19 @@ class Joiner:
 
 
 def continue_request(messages: list[dict], received: str) -> list[dict]:
-    """The documented continuation for Claude 4.6 and later: quote where the reply ended."""
+    """The documented continuation for Claude 4.6 and later: quote where the
+    reply ended."""
     ask = (
         "Your previous response was interrupted. It ended with:\n"
         f"<partial_end>{received[-QUOTE_CHARS:]}</partial_end>\n"
-        "Continue from exactly that point, without repeating what you already wrote."
+        "Continue from exactly that point, "
+        "without repeating what you already wrote."
     )
-    return [*messages, {"role": "assistant", "content": received}, {"role": "user", "content": ask}]
+    return [
+        *messages,
+        {"role": "assistant", "content": received},
+        {"role": "user", "content": ask},
+    ]
 
 
 class IncompleteReplyError(Exception):
@@ -94,10 +112,13 @@ def stream_with_resume(
     pause_seconds: float = 1.0,
     **params,
 ) -> Resumed:
-    """Stream a text reply to `messages`, resuming up to MAX_RESUMES times if it breaks."""
+    """Stream a text reply to `messages`, resuming up to MAX_RESUMES times if
+    it breaks."""
     received = ""
     for resumes in range(MAX_RESUMES + 1):
-        request = continue_request(messages, received) if received else messages
+        request = (
+            continue_request(messages, received) if received else messages
+        )
         joiner = Joiner(received)
         stop_reason = None
         try:
@@ -109,18 +130,24 @@ def stream_with_resume(
                         stop_reason = event.delta.stop_reason
         except anthropic.APIStatusError as err:
             if err.status_code != 200:
-                raise  # an HTTP error, already retried by the SDK: not an interrupted stream
+                # an HTTP error, already retried by the SDK: not an interrupted
+                # stream
+                raise
             if err.type not in RESUMABLE_ERROR_EVENTS:
                 raise  # an error event that asking again cannot fix
         except httpx2.TransportError:
             pass  # the connection broke mid-stream
         if stop_reason is not None:
-            on_text(joiner.finish())  # the reply was complete, even if the close was not clean
+            # the reply was complete, even if the close was not clean
+            on_text(joiner.finish())
             return Resumed(received + joiner.shown, stop_reason, resumes)
-        received += joiner.shown  # text still held back is dropped: it was never shown
+        # text still held back is dropped: it was never shown
+        received += joiner.shown
         if resumes < MAX_RESUMES:  # no wait after the last try
             time.sleep(pause_seconds * 2**resumes)
-    raise IncompleteReplyError(f"the reply was still incomplete after {MAX_RESUMES} resumes")
+    raise IncompleteReplyError(
+        f"the reply was still incomplete after {MAX_RESUMES} resumes"
+    )
 
 
 def main() -> int:
@@ -131,17 +158,24 @@ def main() -> int:
             lambda text: print(text, end="", flush=True),
             model=MODEL,
             max_tokens=1024,
-            messages=[{"role": "user", "content": "Write a haiku about rivers."}],
+            messages=[
+                {"role": "user", "content": "Write a haiku about rivers."}
+            ],
         )
     except anthropic.APIStatusError as err:
-        where = "error event" if err.status_code == 200 else f"HTTP {err.status_code}"
+        where = (
+            "error event"
+            if err.status_code == 200
+            else f"HTTP {err.status_code}"
+        )
         print(f"\n[not resumed: {where} {err.type}]")
         return 1
     except IncompleteReplyError as err:
         print(f"\n[{err}]")
         return 1
     print(
-        f"\n[{len(result.text)} characters, stop_reason {result.stop_reason}, resumed {result.resumes} time(s)]"
+        f"\n[{len(result.text)} characters, stop_reason "
+        f"{result.stop_reason}, resumed {result.resumes} time(s)]"
     )
     return 0
 

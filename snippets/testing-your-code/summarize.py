@@ -1,6 +1,8 @@
-"""The code under test: stream a summary, handing each piece of text to a callback.
+"""The code under test: stream a summary, handing each piece of text to a
+callback.
 
-It refuses a reply that did not arrive whole, which is the part most worth testing.
+It refuses a reply that did not arrive whole, which is the part most worth
+testing.
 """
 
 from collections.abc import Callable
@@ -15,19 +17,28 @@ class IncompleteReplyError(Exception):
 
 
 def summarize(
-    client: anthropic.Anthropic, document: str, on_text: Callable[[str], None] = print
+    client: anthropic.Anthropic,
+    document: str,
+    on_text: Callable[[str], None] = print,
 ) -> str:
     with client.messages.stream(
         model=MODEL,
         max_tokens=512,
-        messages=[{"role": "user", "content": f"Summarize in one sentence:\n\n{document}"}],
+        messages=[
+            {
+                "role": "user",
+                "content": f"Summarize in one sentence:\n\n{document}",
+            }
+        ],
     ) as stream:
         for text in stream.text_stream:
             on_text(text)
         message = stream.get_final_message()
     if message.stop_reason not in ("end_turn", "stop_sequence"):
         raise IncompleteReplyError(f"stop_reason={message.stop_reason}")
-    return "".join(block.text for block in message.content if block.type == "text")
+    return "".join(
+        block.text for block in message.content if block.type == "text"
+    )
 
 
 if __name__ == "__main__":

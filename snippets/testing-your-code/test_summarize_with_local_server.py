@@ -1,8 +1,10 @@
-"""Test streaming code against a local HTTP server, for what only a real connection shows.
+"""Test streaming code against a local HTTP server, for what only a real
+connection shows.
 
-A mock transport hands the SDK a finished body; a socket can also deliver it slowly, break
-it off, or go quiet. This small server on 127.0.0.1 plays a scripted reply, and the client is
-pointed at it with `base_url`. Run with pytest, or as a script.
+A mock transport hands the SDK a finished body; a socket can also deliver it
+slowly, break it off, or go quiet. This small server on 127.0.0.1 plays a
+scripted reply, and the client is pointed at it with `base_url`. Run with
+pytest, or as a script.
 """
 
 import subprocess
@@ -23,8 +25,9 @@ MODEL = "claude-sonnet-5-5"
 
 
 class ScriptedServer(ThreadingHTTPServer):
-    """Answers every POST with `body`, sent in `pieces` pieces `pause` seconds apart, and
-    closes the connection after `send_only` bytes when that is set."""
+    """Answers every POST with `body`, sent in `pieces` pieces `pause` seconds
+    apart, and closes the connection after `send_only` bytes when that is set.
+    """
 
     daemon_threads = True
 
@@ -71,20 +74,29 @@ def server() -> Iterator[ScriptedServer]:
     httpd.server_close()
 
 
-def client_for(server: ScriptedServer, read_timeout: float = 5.0) -> anthropic.Anthropic:
+def client_for(
+    server: ScriptedServer, read_timeout: float = 5.0
+) -> anthropic.Anthropic:
     host, port = server.server_address[:2]
     return anthropic.Anthropic(
         api_key="fake-key-for-tests",
         base_url=f"http://{host}:{port}",
         timeout=anthropic.Timeout(5.0, read=read_timeout),
-    )  # the default max_retries=2: the tests below show they do not apply mid-stream
+        # the default max_retries=2: the tests below show they do not apply
+        # mid-stream
+    )
 
 
-def test_text_sent_in_small_pieces_arrives_whole(server: ScriptedServer) -> None:
+def test_text_sent_in_small_pieces_arrives_whole(
+    server: ScriptedServer,
+) -> None:
     server.body = sse_body(reply("Rivers", " shape", " valleys."))
     server.pieces, server.pause = 40, 0.005
     pieces: list[str] = []
-    assert summarize(client_for(server), "...", on_text=pieces.append) == "Rivers shape valleys."
+    assert (
+        summarize(client_for(server), "...", on_text=pieces.append)
+        == "Rivers shape valleys."
+    )
     assert "".join(pieces) == "Rivers shape valleys."
 
 
@@ -105,7 +117,19 @@ def test_a_silent_stream_times_out(server: ScriptedServer) -> None:
 
 
 if __name__ == "__main__":
-    # The same as `python -m pytest <this file> -qq -rp`: quiet, with one line per passed test.
+    # The same as `python -m pytest <this file> -qq -rp`: quiet, with one line
+    # per passed test.
     here = Path(__file__).resolve().parent
-    command = [sys.executable, "-m", "pytest", Path(__file__).name, "-qq", "-rp"]
-    sys.exit(subprocess.run([*command, "-p", "no:cacheprovider"], cwd=here).returncode)
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        Path(__file__).name,
+        "-qq",
+        "-rp",
+    ]
+    sys.exit(
+        subprocess.run(
+            [*command, "-p", "no:cacheprovider"], cwd=here
+        ).returncode
+    )

@@ -1,7 +1,9 @@
-"""What happens when a thinking block is changed before it is sent back: HTTP 400.
+"""What happens when a thinking block is changed before it is sent back: HTTP
+400.
 
-Trimming, translating or rebuilding the thinking text breaks its signature. To keep less
-history, drop whole earlier turns instead; never edit a thinking block.
+Trimming, translating or rebuilding the thinking text breaks its signature. To
+keep less history, drop whole earlier turns instead; never edit a thinking
+block.
 """
 
 import anthropic
@@ -31,25 +33,43 @@ def main() -> None:
 
     with client.messages.stream(**request, messages=[question]) as stream:
         first = stream.get_final_message()
-    call = next((block for block in first.content if block.type == "tool_use"), None)
-    if call is None:  # the model answered without the tool: there is no second request
-        print("".join(block.text for block in first.content if block.type == "text"))
+    call = next(
+        (block for block in first.content if block.type == "tool_use"), None
+    )
+    # the model answered without the tool: there is no second request
+    if call is None:
+        print(
+            "".join(
+                block.text for block in first.content if block.type == "text"
+            )
+        )
         return
 
-    # Each block as the API sent it, without the optional fields the SDK holds as None.
+    # Each block as the API sent it, without the optional fields the SDK holds
+    # as None.
     content = [block.model_dump(exclude_none=True) for block in first.content]
-    thinking = next((block for block in content if block["type"] == "thinking"), None)
-    if thinking is None:  # adaptive thinking may skip thinking: nothing to alter
+    thinking = next(
+        (block for block in content if block["type"] == "thinking"), None
+    )
+    # adaptive thinking may skip thinking: nothing to alter
+    if thinking is None:
         print("[no thinking block in the reply]")
         return
-    thinking["thinking"] = thinking["thinking"].upper()  # any change at all breaks it
+    # any change at all breaks it
+    thinking["thinking"] = thinking["thinking"].upper()
 
     follow_up = [
         question,
         {"role": "assistant", "content": content},
         {
             "role": "user",
-            "content": [{"type": "tool_result", "tool_use_id": call.id, "content": "18 °C"}],
+            "content": [
+                {
+                    "type": "tool_result",
+                    "tool_use_id": call.id,
+                    "content": "18 °C",
+                }
+            ],
         },
     ]
     try:

@@ -1,8 +1,10 @@
-"""Pass thinking blocks back unchanged when a conversation goes on after a tool call.
+"""Pass thinking blocks back unchanged when a conversation goes on after a tool
+call.
 
-The assistant turn that asked for the tool starts with a thinking block. Send the turn back
-exactly as it came (every block of `message.content`, signature included) with the tool
-result; the API checks the signature and refuses a block that was changed.
+The assistant turn that asked for the tool starts with a thinking block. Send
+the turn back exactly as it came (every block of `message.content`, signature
+included) with the tool result; the API checks the signature and refuses a
+block that was changed.
 """
 
 import json
@@ -22,7 +24,9 @@ WEATHER_TOOL = {
 }
 
 
-def stream_turn(client: anthropic.Anthropic, messages: list) -> anthropic.types.Message:
+def stream_turn(
+    client: anthropic.Anthropic, messages: list
+) -> anthropic.types.Message:
     with client.messages.stream(
         model=MODEL,
         max_tokens=4096,
@@ -42,24 +46,38 @@ def stream_turn(client: anthropic.Anthropic, messages: list) -> anthropic.types.
 
 def main() -> None:
     client = anthropic.Anthropic()
-    messages: list = [{"role": "user", "content": "What is the weather in Paris?"}]
+    messages: list = [
+        {"role": "user", "content": "What is the weather in Paris?"}
+    ]
 
     first = stream_turn(client, messages)
-    call = next((block for block in first.content if block.type == "tool_use"), None)
-    if call is None:  # the model answered without the tool: its answer is printed above
+    call = next(
+        (block for block in first.content if block.type == "tool_use"), None
+    )
+    # the model answered without the tool: its answer is printed above
+    if call is None:
         print(f"\n[stop_reason: {first.stop_reason}]")
         return
     print(f"[tool call: {call.name}({call.input})]")
 
-    result = json.dumps({"city": call.input["city"], "temperature": 18, "sky": "sunny"})
-    # Every block unchanged, thinking and signature included, without the optional fields the
-    # SDK holds as None: a request may not send some of them as null (a tool call's `caller`).
+    result = json.dumps(
+        {"city": call.input["city"], "temperature": 18, "sky": "sunny"}
+    )
+    # Every block unchanged, thinking and signature included, without the
+    # optional fields the SDK holds as None: a request may not send some of
+    # them as null (a tool call's `caller`).
     content = [block.model_dump(exclude_none=True) for block in first.content]
     messages.append({"role": "assistant", "content": content})
     messages.append(
         {
             "role": "user",
-            "content": [{"type": "tool_result", "tool_use_id": call.id, "content": result}],
+            "content": [
+                {
+                    "type": "tool_result",
+                    "tool_use_id": call.id,
+                    "content": result,
+                }
+            ],
         }
     )
     second = stream_turn(client, messages)

@@ -1,11 +1,13 @@
 """Give up on a stream that stays connected but stops making progress.
 
-The API may send `ping` events while a reply is slow to come. Each ping is bytes on the wire,
-so it resets the read timeout, and a stream that only pings never times out. This watchdog
-measures the time since the last event the SDK hands over instead: the SDK drops pings before
-they reach your code, so they do not count as progress.
+The API may send `ping` events while a reply is slow to come. Each ping is
+bytes on the wire, so it resets the read timeout, and a stream that only pings
+never times out. This watchdog measures the time since the last event the SDK
+hands over instead: the SDK drops pings before they reach your code, so they do
+not count as progress.
 
-The idle limit comes from IDLE_TIMEOUT_SECONDS (default 120); this site's tests set it to 1.
+The idle limit comes from IDLE_TIMEOUT_SECONDS (default 120); this site's tests
+set it to 1.
 """
 
 import asyncio
@@ -22,17 +24,24 @@ class StreamIdleError(Exception):
     """No event (pings aside) arrived within the idle limit."""
 
 
-async def stream_text(client: anthropic.AsyncAnthropic, idle_timeout: float, **params) -> str:
+async def stream_text(
+    client: anthropic.AsyncAnthropic, idle_timeout: float, **params
+) -> str:
     async with client.messages.stream(**params) as stream:
         events = aiter(stream)
         while True:
             try:
-                event = await asyncio.wait_for(anext(events), timeout=idle_timeout)
+                event = await asyncio.wait_for(
+                    anext(events), timeout=idle_timeout
+                )
             except StopAsyncIteration:
                 break
-            except asyncio.TimeoutError:  # TimeoutError from Python 3.11 on, another class on 3.10
+            # TimeoutError from Python 3.11 on, another class on 3.10
+            except asyncio.TimeoutError:
                 # Leaving the `async with` block closes the connection.
-                raise StreamIdleError(f"no progress for {idle_timeout} s") from None
+                raise StreamIdleError(
+                    f"no progress for {idle_timeout} s"
+                ) from None
             if event.type == "text":
                 print(event.text, end="", flush=True)
         message = await stream.get_final_message()
@@ -47,10 +56,15 @@ async def main() -> int:
             IDLE_TIMEOUT,
             model=MODEL,
             max_tokens=256,
-            messages=[{"role": "user", "content": "Write a haiku about rivers."}],
+            messages=[
+                {"role": "user", "content": "Write a haiku about rivers."}
+            ],
         )
     except StreamIdleError as err:
-        print(f"\nGave up: {err} (pings kept the connection open, but no content came).")
+        print(
+            f"\nGave up: {err} (pings kept the "
+            "connection open, but no content came)."
+        )
         return 1
     print(f"\nDone (stop_reason: {stop_reason}).")
     return 0

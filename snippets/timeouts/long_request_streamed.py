@@ -1,8 +1,9 @@
-"""Stream a request with a large max_tokens, and still get one Message at the end.
+"""Stream a request with a large max_tokens, and still get one Message at the
+end.
 
-`stream()` has no ten-minute check: the connection carries events as they are generated, so
-no single read waits for the whole reply. `get_final_message()` gives the same Message a
-non-streaming call would have returned.
+`stream()` has no ten-minute check: the connection carries events as they are
+generated, so no single read waits for the whole reply. `get_final_message()`
+gives the same Message a non-streaming call would have returned.
 """
 
 import anthropic
@@ -15,11 +16,16 @@ def main() -> None:
     with client.messages.stream(
         model=MODEL,
         max_tokens=64000,
-        messages=[{"role": "user", "content": "Write a long essay about rivers."}],
+        messages=[
+            {"role": "user", "content": "Write a long essay about rivers."}
+        ],
     ) as stream:
         message = stream.get_final_message()
     print(message.content[0].text)
-    print(f"stop_reason: {message.stop_reason}, output tokens: {message.usage.output_tokens}")
+    print(
+        f"stop_reason: {message.stop_reason}, output "
+        f"tokens: {message.usage.output_tokens}"
+    )
 
 
 if __name__ == "__main__":

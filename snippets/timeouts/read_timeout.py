@@ -1,11 +1,13 @@
-"""The read timeout limits the wait for the next bytes, not the length of the stream.
+"""The read timeout limits the wait for the next bytes, not the length of the
+stream.
 
-A stream that keeps sending finishes however long it takes in all; a stream that goes silent
-for longer than the read timeout fails with `httpx2.ReadTimeout`, raised as it is (the SDK does
-not wrap or retry errors after the stream has started).
+A stream that keeps sending finishes however long it takes in all; a stream
+that goes silent for longer than the read timeout fails with
+`httpx2.ReadTimeout`, raised as it is (the SDK does not wrap or retry errors
+after the stream has started).
 
-The read limit comes from READ_TIMEOUT_SECONDS (default 60) so you can try it; this site's
-tests set it to 0.5 seconds to keep the run short.
+The read limit comes from READ_TIMEOUT_SECONDS (default 60) so you can try it;
+this site's tests set it to 0.5 seconds to keep the run short.
 """
 
 import os
@@ -19,17 +21,24 @@ READ_TIMEOUT = float(os.environ.get("READ_TIMEOUT_SECONDS", "60"))
 
 
 def main() -> int:
-    client = anthropic.Anthropic(timeout=anthropic.Timeout(600.0, connect=5.0, read=READ_TIMEOUT))
+    client = anthropic.Anthropic(
+        timeout=anthropic.Timeout(600.0, connect=5.0, read=READ_TIMEOUT)
+    )
     try:
         with client.messages.stream(
             model=MODEL,
             max_tokens=256,
-            messages=[{"role": "user", "content": "Write a haiku about rivers."}],
+            messages=[
+                {"role": "user", "content": "Write a haiku about rivers."}
+            ],
         ) as stream:
             for text in stream.text_stream:
                 print(text, end="", flush=True)
     except httpx2.ReadTimeout:
-        print(f"\nNo data for {READ_TIMEOUT} s: httpx2.ReadTimeout. The text above is incomplete.")
+        print(
+            f"\nNo data for {READ_TIMEOUT} s: "
+            "httpx2.ReadTimeout. The text above is incomplete."
+        )
         return 1
     print(f"\nDone: no gap between reads was longer than {READ_TIMEOUT} s.")
     return 0

@@ -1,8 +1,8 @@
 """A non-streaming call with a large max_tokens fails before it is sent.
 
-The SDK estimates how long a reply of `max_tokens` could take; above ten minutes (more than
-about 21,333 tokens, with the default timeout) it refuses a non-streaming call with a
-ValueError and sends nothing.
+The SDK estimates how long a reply of `max_tokens` could take; above ten
+minutes (more than about 21,333 tokens, with the default timeout) it refuses a
+non-streaming call with a ValueError and sends nothing.
 """
 
 import anthropic
@@ -15,7 +15,9 @@ def main() -> None:
     message = client.messages.create(
         model=MODEL,
         max_tokens=64000,
-        messages=[{"role": "user", "content": "Write a long essay about rivers."}],
+        messages=[
+            {"role": "user", "content": "Write a long essay about rivers."}
+        ],
     )
     print(message.content[0].text)
 

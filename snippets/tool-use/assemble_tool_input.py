@@ -1,8 +1,8 @@
 """Assemble a streamed tool call's input from its input_json_delta fragments.
 
-The fragments are pieces of one JSON text, cut anywhere. Join them per block, and parse the
-joined text once, at content_block_stop. A tool with no arguments may send only an empty
-fragment: the joined text is then "", which means {}.
+The fragments are pieces of one JSON text, cut anywhere. Join them per block,
+and parse the joined text once, at content_block_stop. A tool with no arguments
+may send only an empty fragment: the joined text is then "", which means {}.
 """
 
 import json
@@ -17,7 +17,10 @@ TOOLS = [
         "description": "Current weather for a city.",
         "input_schema": {
             "type": "object",
-            "properties": {"city": {"type": "string"}, "unit": {"type": "string"}},
+            "properties": {
+                "city": {"type": "string"},
+                "unit": {"type": "string"},
+            },
             "required": ["city"],
         },
     },
@@ -36,21 +39,32 @@ def main() -> None:
         model=MODEL,
         max_tokens=1024,
         tools=TOOLS,
-        messages=[{"role": "user", "content": "What is the weather in Paris?"}],
+        messages=[
+            {"role": "user", "content": "What is the weather in Paris?"}
+        ],
         stream=True,
     )
 
-    fragments: dict[int, list[str]] = {}  # block index -> JSON fragments received so far
+    # block index -> JSON fragments received so far
+    fragments: dict[int, list[str]] = {}
     names: dict[int, str] = {}
     with stream:
         for event in stream:
-            if event.type == "content_block_start" and event.content_block.type == "tool_use":
+            if (
+                event.type == "content_block_start"
+                and event.content_block.type == "tool_use"
+            ):
                 names[event.index] = event.content_block.name
                 fragments[event.index] = []
-            elif event.type == "content_block_delta" and event.delta.type == "input_json_delta":
+            elif (
+                event.type == "content_block_delta"
+                and event.delta.type == "input_json_delta"
+            ):
                 fragments[event.index].append(event.delta.partial_json)
                 print(f"fragment: {event.delta.partial_json!r}")
-            elif event.type == "content_block_stop" and event.index in fragments:
+            elif (
+                event.type == "content_block_stop" and event.index in fragments
+            ):
                 joined = "".join(fragments[event.index])
                 tool_input = json.loads(joined) if joined else {}
                 print(f"{names[event.index]} input: {tool_input}")

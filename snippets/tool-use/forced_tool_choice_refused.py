@@ -1,7 +1,9 @@
-"""Forced tool use is refused by the current models: ask with tool_choice "auto" instead.
+"""Forced tool use is refused by the current models: ask with tool_choice
+"auto" instead.
 
-The current Opus and Sonnet models answer a tool_choice of type "any" or "tool" with
-HTTP 400. The error is raised where the stream is opened, before any event.
+The current Opus and Sonnet models answer a tool_choice of type "any" or "tool"
+with HTTP 400. The error is raised where the stream is opened, before any
+event.
 """
 
 import anthropic
@@ -25,10 +27,14 @@ def first_tool_call(client: anthropic.Anthropic, tool_choice: dict) -> str:
         max_tokens=1024,
         tools=[WEATHER_TOOL],
         tool_choice=tool_choice,
-        messages=[{"role": "user", "content": "What is the weather in Paris?"}],
+        messages=[
+            {"role": "user", "content": "What is the weather in Paris?"}
+        ],
     ) as stream:
         message = stream.get_final_message()
-    calls = [f"{b.name}({b.input})" for b in message.content if b.type == "tool_use"]
+    calls = [
+        f"{b.name}({b.input})" for b in message.content if b.type == "tool_use"
+    ]
     return ", ".join(calls) or "no tool call"
 
 

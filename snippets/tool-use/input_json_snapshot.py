@@ -1,8 +1,9 @@
 """Watch a tool call's input take shape with the SDK's input_json events.
 
-`messages.stream()` follows every input_json_delta with an `input_json` event whose
-`snapshot` is the input parsed so far (partial JSON, parsed leniently). Show it as progress;
-act on the complete input, which content_block_stop carries.
+`messages.stream()` follows every input_json_delta with an `input_json` event
+whose `snapshot` is the input parsed so far (partial JSON, parsed leniently).
+Show it as progress; act on the complete input, which content_block_stop
+carries.
 """
 
 import anthropic
@@ -27,12 +28,19 @@ def main() -> None:
         model=MODEL,
         max_tokens=1024,
         tools=[WEATHER_TOOL],
-        messages=[{"role": "user", "content": "What is the weather in Paris?"}],
+        messages=[
+            {"role": "user", "content": "What is the weather in Paris?"}
+        ],
     ) as stream:
         for event in stream:
             if event.type == "input_json":
-                print(f"{event.partial_json!r:>20} -> snapshot {event.snapshot}")
-            elif event.type == "content_block_stop" and event.content_block.type == "tool_use":
+                print(
+                    f"{event.partial_json!r:>20} -> snapshot {event.snapshot}"
+                )
+            elif (
+                event.type == "content_block_stop"
+                and event.content_block.type == "tool_use"
+            ):
                 block = event.content_block
                 print(f"complete: {block.name}({block.input}) id={block.id}")
 

@@ -1,10 +1,10 @@
 """The common mistake: parsing each input_json_delta fragment on its own.
 
-A fragment is a piece of JSON, seldom valid JSON on its own, so a loop that parses fragments
-one by one (and skips the ones that fail) usually ends with an empty or partial input. It can
-even look right, when a short input happens to arrive in one fragment: that is how this bug
-passes tests. Parsing the joined text once the block ends always gets the real input. Both
-results are printed.
+A fragment is a piece of JSON, seldom valid JSON on its own, so a loop that
+parses fragments one by one (and skips the ones that fail) usually ends with an
+empty or partial input. It can even look right, when a short input happens to
+arrive in one fragment: that is how this bug passes tests. Parsing the joined
+text once the block ends always gets the real input. Both results are printed.
 """
 
 import json
@@ -31,7 +31,9 @@ def main() -> None:
         model=MODEL,
         max_tokens=1024,
         tools=[WEATHER_TOOL],
-        messages=[{"role": "user", "content": "What is the weather in Paris?"}],
+        messages=[
+            {"role": "user", "content": "What is the weather in Paris?"}
+        ],
         stream=True,
     )
 
@@ -39,7 +41,10 @@ def main() -> None:
     joined = ""
     with stream:
         for event in stream:
-            if event.type == "content_block_delta" and event.delta.type == "input_json_delta":
+            if (
+                event.type == "content_block_delta"
+                and event.delta.type == "input_json_delta"
+            ):
                 fragment = event.delta.partial_json
                 joined += fragment
                 # Wrong: a fragment is a piece of JSON, not JSON.

@@ -1,9 +1,10 @@
 """Run the tool Claude asks for, send back its result, and stream the answer.
 
-Each turn is streamed. When a turn ends with stop_reason "tool_use", the program runs every
-tool call in it, appends the assistant's content unchanged and a user turn of tool_result
-blocks, and streams again, until Claude answers without asking for a tool. A call that fails
-goes back as a tool_result with "is_error": true and the error, and the loop goes on.
+Each turn is streamed. When a turn ends with stop_reason "tool_use", the
+program runs every tool call in it, appends the assistant's content unchanged
+and a user turn of tool_result blocks, and streams again, until Claude answers
+without asking for a tool. A call that fails goes back as a tool_result with
+"is_error": true and the error, and the loop goes on.
 """
 
 import json
@@ -32,15 +33,17 @@ TOOLS = {"get_weather": get_weather}
 
 
 def run_tool(name: str, tool_input: dict) -> dict:
-    """The tool_result content for one call. A call that fails (an unknown tool, arguments the
-    tool does not take, an exception in the tool) is reported to the model as an error, so
-    it can correct itself, instead of ending the program."""
+    """The tool_result content for one call. A call that fails (an unknown
+    tool, arguments the tool does not take, an exception in the tool) is
+    reported to the model as an error, so it can correct itself, instead of
+    ending the program."""
     tool = TOOLS.get(name)
     if tool is None:
         return {"content": f"unknown tool: {name}", "is_error": True}
     try:
         return {"content": json.dumps(tool(**tool_input))}
-    except Exception as err:  # a TypeError for arguments it does not take, or its own failure
+    # a TypeError for arguments it does not take, or its own failure
+    except Exception as err:
         return {"content": f"{type(err).__name__}: {err}", "is_error": True}
 
 
@@ -50,7 +53,10 @@ def main() -> None:
 
     while True:
         with client.messages.stream(
-            model=MODEL, max_tokens=1024, tools=[WEATHER_TOOL], messages=messages
+            model=MODEL,
+            max_tokens=1024,
+            tools=[WEATHER_TOOL],
+            messages=messages,
         ) as stream:
             for text in stream.text_stream:
                 print(text, end="", flush=True)
@@ -66,8 +72,13 @@ def main() -> None:
             if block.type == "tool_use":
                 result = run_tool(block.name, block.input)
                 outcome = "failed" if result.get("is_error") else "->"
-                print(f"[ran {block.name}({block.input}) {outcome} {result['content']}]")
-                results.append({"type": "tool_result", "tool_use_id": block.id, **result})
+                print(
+                    f"[ran {block.name}({block.input}) "
+                    f"{outcome} {result['content']}]"
+                )
+                results.append(
+                    {"type": "tool_result", "tool_use_id": block.id, **result}
+                )
         messages.append({"role": "assistant", "content": message.content})
         messages.append({"role": "user", "content": results})
 

@@ -1,9 +1,10 @@
-"""Collect a raw stream's blocks by their index, so a delta that arrives early is not lost.
+"""Collect a raw stream's blocks by their index, so a delta that arrives early
+is not lost.
 
-The API sends each block's `content_block_start` before its deltas, but a faulty proxy may
-reorder them, and the SDK's `stream()` helper then fails with an IndexError. Reading the raw
-events from `create(stream=True)` and keeping the text of each block under its `index`
-tolerates that order.
+The API sends each block's `content_block_start` before its deltas, but a
+faulty proxy may reorder them, and the SDK's `stream()` helper then fails with
+an IndexError. Reading the raw events from `create(stream=True)` and keeping
+the text of each block under its `index` tolerates that order.
 """
 
 import anthropic
@@ -23,8 +24,13 @@ def main() -> None:
         for event in stream:
             if event.type == "content_block_start":
                 texts.setdefault(event.index, "")
-            elif event.type == "content_block_delta" and event.delta.type == "text_delta":
-                texts[event.index] = texts.get(event.index, "") + event.delta.text
+            elif (
+                event.type == "content_block_delta"
+                and event.delta.type == "text_delta"
+            ):
+                texts[event.index] = (
+                    texts.get(event.index, "") + event.delta.text
+                )
     for index in sorted(texts):
         print(texts[index])
 

@@ -1,7 +1,9 @@
-"""Mixing the two ways to call the API: create() returns a finished Message, not a stream.
+"""Mixing the two ways to call the API: create() returns a finished Message,
+not a stream.
 
-`client.messages.create(...)` without `stream=True` waits for the whole reply and returns a
-`Message`; only `client.messages.stream(...)` gives an object with `text_stream`.
+`client.messages.create(...)` without `stream=True` waits for the whole reply
+and returns a `Message`; only `client.messages.stream(...)` gives an object
+with `text_stream`.
 """
 
 import anthropic

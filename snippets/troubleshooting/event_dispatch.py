@@ -1,8 +1,9 @@
-"""A dispatch table with one handler per event type fails on a type it does not know.
+"""A dispatch table with one handler per event type fails on a type it does not
+know.
 
-The API may add event types at any time (it says so), and the SDK passes them through. Code
-that looks up a handler with `HANDLERS[event.type]` turns a harmless new event into a
-KeyError, in the middle of a reply.
+The API may add event types at any time (it says so), and the SDK passes them
+through. Code that looks up a handler with `HANDLERS[event.type]` turns a
+harmless new event into a KeyError, in the middle of a reply.
 """
 
 import anthropic
@@ -42,7 +43,8 @@ def main() -> None:
         stream=True,
     ) as stream:
         for event in stream:
-            HANDLERS[event.type](event)  # wrong: use HANDLERS.get(event.type, ignore)
+            # wrong: use HANDLERS.get(event.type, ignore)
+            HANDLERS[event.type](event)
 
 
 if __name__ == "__main__":

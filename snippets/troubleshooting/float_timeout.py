@@ -1,8 +1,10 @@
-"""A float timeout, as often advised "to raise the read timeout", sets every limit to it.
+"""A float timeout, as often advised "to raise the read timeout", sets every
+limit to it.
 
-`Anthropic(timeout=60.0)` does not raise anything: the default read limit is already 600 s,
-so it lowers it to 60 s, and a reply that pauses longer than that fails mid-stream.
-CLIENT_TIMEOUT_SECONDS stands in for the 60.0 (default 60); this site's tests set it to 0.5.
+`Anthropic(timeout=60.0)` does not raise anything: the default read limit is
+already 600 s, so it lowers it to 60 s, and a reply that pauses longer than
+that fails mid-stream. CLIENT_TIMEOUT_SECONDS stands in for the 60.0 (default
+60); this site's tests set it to 0.5.
 """
 
 import os

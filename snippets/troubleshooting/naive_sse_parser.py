@@ -1,8 +1,10 @@
-"""A hand-written SSE parser that works in a quick test and fails on real-world framing.
+"""A hand-written SSE parser that works in a quick test and fails on real-world
+framing.
 
-It assumes each network chunk holds whole lines ending in "\n". Server-Sent Events allow
-"\r\n" and "\r" line endings, and a proxy or a slow network may split the body anywhere, even
-inside a line. Under such framing this parser finds no events at all.
+It assumes each network chunk holds whole lines ending in "\n". Server-Sent
+Events allow "\r\n" and "\r" line endings, and a proxy or a slow network may
+split the body anywhere, even inside a line. Under such framing this parser
+finds no events at all.
 """
 
 import json
@@ -11,7 +13,10 @@ import os
 import httpx2
 
 MODEL = "claude-sonnet-5-5"
-API_URL = os.environ.get("ANTHROPIC_BASE_URL", "https://api.anthropic.com") + "/v1/messages"
+API_URL = (
+    os.environ.get("ANTHROPIC_BASE_URL", "https://api.anthropic.com")
+    + "/v1/messages"
+)
 
 
 def main() -> None:
@@ -19,12 +24,17 @@ def main() -> None:
     with httpx2.stream(
         "POST",
         API_URL,
-        headers={"x-api-key": os.environ["ANTHROPIC_API_KEY"], "anthropic-version": "2026-10-21"},
+        headers={
+            "x-api-key": os.environ["ANTHROPIC_API_KEY"],
+            "anthropic-version": "2026-10-21",
+        },
         json={
             "model": MODEL,
             "max_tokens": 256,
             "stream": True,
-            "messages": [{"role": "user", "content": "Write a haiku about rivers."}],
+            "messages": [
+                {"role": "user", "content": "Write a haiku about rivers."}
+            ],
         },
     ) as response:
         for chunk in response.iter_text():

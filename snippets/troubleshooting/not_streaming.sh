@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The same request as a streaming one, but without "stream": true in the body:
-# the reply comes back as one JSON object, after the whole of it has been generated.
+# The same request as a streaming one, but without "stream": true in the
+# body: the reply comes back as one JSON object, after the whole of it has
+# been generated.
 set -euo pipefail
 
 curl --silent --show-error --fail-with-body -N \

@@ -1,7 +1,9 @@
-"""A plain streaming loop with no error handling, to see each failure as it first appears.
+"""A plain streaming loop with no error handling, to see each failure as it
+first appears.
 
-This is the program most readers start from. The troubleshooting page runs it against each
-fault and shows the last line of what it printed: the error a reader actually sees.
+This is the program most readers start from. The troubleshooting page runs it
+against each fault and shows the last line of what it printed: the error a
+reader actually sees.
 """
 
 import anthropic

@@ -1,9 +1,10 @@
-"""Read a stream's token usage right: message_delta's usage replaces message_start's.
+"""Read a stream's token usage right: message_delta's usage replaces
+message_start's.
 
-message_start reports the input tokens and a first, tiny output count; each message_delta
-reports the totals so far. Adding the two counts some tokens twice. A count a message_delta
-leaves out (the SDK gives it as None) keeps the value message_start gave. The SDK's final
-message holds the right totals.
+message_start reports the input tokens and a first, tiny output count; each
+message_delta reports the totals so far. Adding the two counts some tokens
+twice. A count a message_delta leaves out (the SDK gives it as None) keeps the
+value message_start gave. The SDK's final message holds the right totals.
 """
 
 import anthropic
@@ -18,13 +19,19 @@ COUNTS = {
 
 
 def counts(usage) -> dict[str, int]:
-    """The token counts a usage object holds; a count it leaves out (None) is not listed."""
+    """The token counts a usage object holds; a count it leaves out (None) is
+    not listed."""
     found = {label: getattr(usage, field) for label, field in COUNTS.items()}
-    return {label: value for label, value in found.items() if value is not None}
+    return {
+        label: value for label, value in found.items() if value is not None
+    }
 
 
 def show(label: str, tokens: dict[str, int]) -> None:
-    print(f"{label:<23}" + " ".join(f"{name}={value}" for name, value in tokens.items()))
+    print(
+        f"{label:<23}"
+        + " ".join(f"{name}={value}" for name, value in tokens.items())
+    )
 
 
 def main() -> None:
@@ -44,7 +51,9 @@ def main() -> None:
                 show("message_delta:", delta)
         message = stream.get_final_message()
 
-    wrong = {name: start.get(name, 0) + delta.get(name, 0) for name in start | delta}
+    wrong = {
+        name: start.get(name, 0) + delta.get(name, 0) for name in start | delta
+    }
     show("wrong (start + delta):", wrong)
     show("right (delta wins):", start | delta)
     show("final message usage:", counts(message.usage))

@@ -1,10 +1,12 @@
-"""A small, complete Server-Sent Events parser, written to the HTML standard's rules.
+"""A small, complete Server-Sent Events parser, written to the HTML standard's
+rules.
 
-Feed it bytes as they arrive, in chunks of any size; it returns the events that are complete.
-It handles LF, CRLF and bare CR line endings (also split across chunks), a UTF-8 character
-split across chunks, a leading byte order mark, comment lines, multi-line data, and fields
-written with or without a space after the colon. An event is dispatched at a blank line; an
-event with no data line is dropped, and so is an unterminated event at the end of the stream.
+Feed it bytes as they arrive, in chunks of any size; it returns the events that
+are complete. It handles LF, CRLF and bare CR line endings (also split across
+chunks), a UTF-8 character split across chunks, a leading byte order mark,
+comment lines, multi-line data, and fields written with or without a space
+after the colon. An event is dispatched at a blank line; an event with no data
+line is dropped, and so is an unterminated event at the end of the stream.
 """
 
 import codecs
@@ -24,7 +26,8 @@ class SSEParser:
         self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         self._buffer = ""  # text not yet ended by a line break
         self._started = False  # whether the byte order mark check is done
-        self._last_was_cr = False  # a CR ended the last chunk: a LF next is part of it
+        # a CR ended the last chunk: a LF next is part of it
+        self._last_was_cr = False
         self._event = ""
         self._data: list[str] = []
         self._last_id = ""
@@ -37,11 +40,14 @@ class SSEParser:
             text = text.removeprefix("\ufeff")
         if text:
             if self._last_was_cr and text.startswith("\n"):
-                text = text[1:]  # the LF of a CRLF whose CR ended the last chunk
+                # the LF of a CRLF whose CR ended the last chunk
+                text = text[1:]
             self._last_was_cr = text.endswith("\r")
         self._buffer += text
         events = []
-        lines = self._buffer.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        lines = (
+            self._buffer.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        )
         self._buffer = lines.pop()  # the last piece has no line break yet
         for line in lines:
             event = self._line(line)
@@ -62,7 +68,8 @@ class SSEParser:
             self._data.append(value)
         elif name == "id" and "\0" not in value:
             self._last_id = value
-        # `retry` and unknown fields do not matter to a client of the Messages API.
+        # `retry` and unknown fields do not matter to a client of the Messages
+        # API.
         return None
 
     def _dispatch(self) -> ServerSentEvent | None:
@@ -70,7 +77,9 @@ class SSEParser:
         self._event, self._data = "", []
         if not data:
             return None
-        return ServerSentEvent(event=event, data="\n".join(data), id=self._last_id)
+        return ServerSentEvent(
+            event=event, data="\n".join(data), id=self._last_id
+        )
 
 
 def parse(chunks: Iterable[bytes]) -> Iterator[ServerSentEvent]:
@@ -81,6 +90,11 @@ def parse(chunks: Iterable[bytes]) -> Iterator[ServerSentEvent]:
 
 
 if __name__ == "__main__":
-    sample = b'event: ping\r\ndata: {"type": "ping"}\r\n\r\n: a comment\ndata:one\ndata: two\n\n'
-    for one_byte_at_a_time in parse(sample[i : i + 1] for i in range(len(sample))):
+    sample = (
+        b'event: ping\r\ndata: {"type": "ping"}\r\n\r\n: '
+        b"a comment\ndata:one\ndata: two\n\n"
+    )
+    for one_byte_at_a_time in parse(
+        sample[i : i + 1] for i in range(len(sample))
+    ):
         print(one_byte_at_a_time)

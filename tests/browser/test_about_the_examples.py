@@ -34,9 +34,9 @@ def test_commands_match_the_project() -> None:
     port = re.search(r"^standin:.*\n\t.*--port (\d+)", makefile, re.MULTILINE)
     assert port, "the Makefile has no standin target with a port"
     assert (
-        f"make standin      # sets up .venv/ the first time, then serves on http://127.0.0.1:{port[1]}"
-        in PAGE
-    )
+        f"# Sets up .venv/ the first time, then serves on http://127.0.0.1:{port[1]}\n"
+        "make standin\n"
+    ) in PAGE
     assert f"export ANTHROPIC_BASE_URL=http://127.0.0.1:{port[1]}" in PAGE
     assert f"export ANTHROPIC_API_KEY={FAKE_KEY}" in PAGE
     for path in re.findall(r"\.venv/bin/python (snippets/\S+)", PAGE):
