@@ -7,12 +7,12 @@ BIN    := $(VENV)/bin
 DEPS   := $(VENV)/.deps-stamp
 NODE   := node_modules/.deps-stamp
 
-.PHONY: serve test build standin benchmark update-goldens diagrams lint format clean chromium pythons
+.PHONY: serve test build standin benchmark update-goldens diagrams lint format clean chromium nginx pythons
 
 serve: $(DEPS)
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-test: $(DEPS) $(NODE) chromium pythons
+test: $(DEPS) $(NODE) chromium nginx pythons
 	$(BIN)/python -m pytest -n auto
 
 build: $(DEPS)
@@ -23,7 +23,7 @@ standin: $(DEPS)
 	$(BIN)/python -m standin --port 4010
 
 # All golden files, or one page's (PAGE=cancellation) or one snippet's (PAGE=cancellation/stop_early.py).
-update-goldens: $(DEPS) pythons
+update-goldens: $(DEPS) nginx pythons
 	$(BIN)/python -m pytest tests/examples/test_snippets.py -n auto -k "not on_python" --update-goldens $(if $(PAGE),--snippets $(PAGE))
 
 benchmark: $(DEPS)
@@ -65,6 +65,14 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium is needed for the browser tests: install your system's chromium package"; exit 1; fi; }
+
+# The reverse-proxy examples run Debian's nginx (started by the tests on a loopback port, never
+# as a service); install it when it is missing and we may.
+nginx:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nginx >/dev/null; \
+	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq nginx >/dev/null; \
+	  else echo "nginx is needed for the reverse-proxy examples: install your system's nginx package"; exit 1; fi; }
 
 clean:
 	rm -rf $(VENV) .pythons node_modules site
