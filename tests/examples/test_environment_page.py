@@ -4,12 +4,17 @@
 ``ANTHROPIC_API_KEY`` (which the SDK reads) and that three programs read a time limit, in a
 table. This test reads the snippets and the cases: every other variable a snippet reads must be
 a row of that table, with the default the code has and the value the suite sets, and every
-variable a case sets must be either one of the two or a row of the table.
+variable a case sets must be either one of the two or a row of the table, or, for the cloud
+clients, a row of the page's second table: a variable that the package it names reads (the
+name is in that package's source) and the exact value the case sets.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import re
+from pathlib import Path
 
 from tests.examples.harness.collect import all_cases
 from tests.support.paths import DOCS, SNIPPETS
@@ -21,6 +26,7 @@ READS = re.compile(
 )
 SHELL_READS = re.compile(r"\$\{?([A-Z_][A-Z0-9_]*)")
 ROW = re.compile(r"^\| `([\w/.-]+)` \| `(\w+)` \| ([\d.]+) \| ([\d.]+) \|$", re.M)
+CLOUD_ROW = re.compile(r"^\| `(\w+)` \| `([\w.]+)` \| `([^`|]*)` \|$", re.M)
 
 
 def _read_by_snippets() -> dict[tuple[str, str], str | None]:
@@ -50,11 +56,37 @@ def test_the_table_names_every_variable_a_snippet_reads_with_its_default() -> No
         assert default is not None and float(default) == float(table[key][0]), key
 
 
+def _cloud_table() -> dict[str, tuple[str, str]]:
+    """Variable -> (the package that reads it, the value the suite sets)."""
+    rows = CLOUD_ROW.findall(PAGE.read_text(encoding="utf-8"))
+    return {name: (package, value) for name, package, value in rows}
+
+
+@functools.cache
+def _source_of(package: str) -> str:
+    spec = importlib.util.find_spec(package)
+    assert spec is not None and spec.submodule_search_locations, f"{package} is not installed"
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.py")))
+
+
+def test_every_cloud_variable_is_read_by_the_package_the_page_names() -> None:
+    table = _cloud_table()
+    assert table, "the page has no table of the cloud clients' settings"
+    for name, (package, _) in table.items():
+        source = _source_of(package)
+        assert f'"{name}"' in source or f"'{name}'" in source, f"{package} does not read {name}"
+
+
 def test_every_variable_a_case_sets_is_the_sdks_or_in_the_table() -> None:
     table = _table()
+    cloud = _cloud_table()
     for case in all_cases():
         for name, value in case.env.items():
             if name in SDK_SETTINGS:
+                continue
+            if name in cloud:
+                assert cloud[name][1] == value, f"{case.id} sets {name}={value!r}, the page says"
                 continue
             key = (case.snippet, name)
             assert key in table, f"{case.id} sets {name}, which the page does not name"
