@@ -1,7 +1,8 @@
-"""The browser relay page works end to end in a real Chromium, and stops paying when left.
+"""The browser relay pages work end to end in a real Chromium, and stop paying when left.
 
-``snippets/browser-relay/app.py`` runs under uvicorn on a random 127.0.0.1 port, calling the
-stand-in; its page is opened in headless Chromium and asked a question. The tests check that
+Each relay (``snippets/browser-relay/app.py`` in Starlette, ``snippets/fastapi-relay/app.py``
+in FastAPI) runs under uvicorn on a random 127.0.0.1 port, calling the stand-in; its page is
+opened in headless Chromium and asked a question. The tests check that
 the text arrives in the page, that the API key never reaches the browser, that an API error
 shows in the page, that a finished stream is not asked for again (EventSource reconnects unless
 closed), and that closing the page closes the upstream stream within a second.
@@ -9,16 +10,14 @@ closed), and that closing the page closes the upstream stream within a second.
 
 from __future__ import annotations
 
-import os
-import socket
-import threading
+import asyncio
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from types import ModuleType
+from pathlib import Path
 
+import httpx2
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, Page, Request, expect
 
 from standin import StandIn
@@ -26,13 +25,16 @@ from standin.scenarios.contents import STORY
 from tests.browser.chromium import fresh_context
 from tests.browser.chromium_thread import ChromiumThread
 from tests.browser.traffic import Traffic
-from tests.support.modules import load_module
 from tests.support.paths import SNIPPETS
+from tests.support.relay import load_app_module, relay_for
 from tests.support.settings import FAKE_KEY
 
 pytestmark = pytest.mark.browser
 
-APP = SNIPPETS / "browser-relay" / "app.py"
+APPS = {
+    "starlette": SNIPPETS / "browser-relay" / "app.py",
+    "fastapi": SNIPPETS / "fastapi-relay" / "app.py",
+}
 DISCONNECT_WITHIN = 1.0  # seconds from closing the page to the stand-in seeing the close
 RECONNECT_WINDOW = 0.5  # seconds: long enough for an EventSource left open to reconnect
 
@@ -46,46 +48,17 @@ def chromium() -> Iterator[ChromiumThread]:
     browser.close()
 
 
-def _load_app(api: StandIn) -> ModuleType:
-    """Import a fresh copy of the app, its client configured for this stand-in."""
-    saved = {k: os.environ.get(k) for k in ("ANTHROPIC_BASE_URL", "ANTHROPIC_API_KEY")}
-    os.environ.update(ANTHROPIC_BASE_URL=api.url, ANTHROPIC_API_KEY=FAKE_KEY)
-    try:
-        return load_module(APP, f"relay_app_{api.port}")
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+@pytest.fixture(params=sorted(APPS), scope="module")
+def app(request: pytest.FixtureRequest) -> Path:
+    """Each relay in turn: the same page, the same checks."""
+    return APPS[request.param]
 
 
 @contextmanager
-def relay_for(api: StandIn) -> Iterator[str]:
-    """Serve the relay app with uvicorn on a random port; yield its URL."""
-    app = _load_app(api).app
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.01)
-    try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
-        sock.close()
-
-
-@contextmanager
-def relay_page(browser: Browser, scenario: str) -> Iterator[tuple[StandIn, Page, str]]:
-    """The stand-in playing ``scenario``, the relay in front of it, and a page in a fresh
-    context that may reach the relay and nothing else; yield them and the relay's URL."""
-    with StandIn(scenario) as api, relay_for(api) as url:
+def relay_page(browser: Browser, app: Path, scenario: str) -> Iterator[tuple[StandIn, Page, str]]:
+    """The stand-in playing ``scenario``, the relay ``app`` in front of it, and a page in a
+    fresh context that may reach the relay and nothing else; yield them and the relay's URL."""
+    with StandIn(scenario) as api, relay_for(app, api.url) as url:
         context = fresh_context(browser, url, Traffic(url))
         try:
             yield api, context.new_page(), url
@@ -118,10 +91,10 @@ def _assert_key_stayed_on_the_server(api: StandIn, page: Page, sent: list[Reques
 
 
 def test_the_text_arrives_and_closing_the_page_closes_the_upstream(
-    chromium: ChromiumThread,
+    chromium: ChromiumThread, app: Path
 ) -> None:
     def scenario(browser: Browser) -> None:
-        with relay_page(browser, "slow_story_for_browsers") as (api, page, url):
+        with relay_page(browser, app, "slow_story_for_browsers") as (api, page, url):
             sent = _ask(page, url)
             expect(page.locator("#answer")).to_contain_text("Once upon a time", timeout=10_000)
             expect(page.locator("#status")).to_have_text("Streaming…")
@@ -141,9 +114,11 @@ def test_the_text_arrives_and_closing_the_page_closes_the_upstream(
     chromium.run(scenario)
 
 
-def test_a_finished_reply_shows_done_and_is_not_requested_again(chromium: ChromiumThread) -> None:
+def test_a_finished_reply_shows_done_and_is_not_requested_again(
+    chromium: ChromiumThread, app: Path
+) -> None:
     def scenario(browser: Browser) -> None:
-        with relay_page(browser, "text") as (api, page, url):
+        with relay_page(browser, app, "text") as (api, page, url):
             sent = _ask(page, url)
             expect(page.locator("#status")).to_have_text("Done.", timeout=10_000)
             answer = page.locator("#answer").text_content()
@@ -156,9 +131,9 @@ def test_a_finished_reply_shows_done_and_is_not_requested_again(chromium: Chromi
     chromium.run(scenario)
 
 
-def test_an_api_error_mid_stream_reaches_the_page(chromium: ChromiumThread) -> None:
+def test_an_api_error_mid_stream_reaches_the_page(chromium: ChromiumThread, app: Path) -> None:
     def scenario(browser: Browser) -> None:
-        with relay_page(browser, "story_then_overloaded") as (api, page, url):
+        with relay_page(browser, app, "story_then_overloaded") as (api, page, url):
             _ask(page, url)
             expect(page.locator("#status")).to_have_text(
                 "Error: overloaded_error: Overloaded", timeout=10_000
@@ -169,11 +144,11 @@ def test_an_api_error_mid_stream_reaches_the_page(chromium: ChromiumThread) -> N
     chromium.run(scenario)
 
 
-def test_an_event_source_left_open_asks_again(chromium: ChromiumThread) -> None:
+def test_an_event_source_left_open_asks_again(chromium: ChromiumThread, app: Path) -> None:
     """Why the page closes its EventSource: left open, it reconnects and the API is paid twice."""
 
     def scenario(browser: Browser) -> None:
-        with relay_page(browser, "text") as (api, page, url):
+        with relay_page(browser, app, "text") as (api, page, url):
             page.goto(url)
             page.evaluate("new EventSource('/stream?prompt=' + encodeURIComponent('Hello'))")
             deadline = time.monotonic() + 10
@@ -189,3 +164,49 @@ def test_sse_starlette_keeps_the_connection_alive_every_15_seconds() -> None:
     from sse_starlette import EventSourceResponse
 
     assert EventSourceResponse.DEFAULT_PING_INTERVAL == 15
+
+
+def test_fastapi_keeps_the_connection_alive_every_15_seconds() -> None:
+    """The FastAPI page says so; the interval is a module constant of fastapi.sse."""
+    from fastapi import sse
+
+    assert sse._PING_INTERVAL == 15
+    assert sse.KEEPALIVE_COMMENT == b": ping\n\n"
+
+
+def test_both_relays_serve_the_same_page() -> None:
+    """The FastAPI relay's folder holds its own copy of the page, so it runs from there."""
+    pages = {name: (path.parent / "index.html").read_bytes() for name, path in APPS.items()}
+    assert len(set(pages.values())) == 1, "the relays' index.html copies differ"
+
+
+def test_the_fastapi_relay_refuses_a_bad_prompt_without_calling_the_api() -> None:
+    """The FastAPI page says an empty or overlong prompt gets HTTP 422 and no API call."""
+
+    async def ask(app: object, prompt: str) -> int:
+        transport = httpx2.ASGITransport(app=app)  # type: ignore[arg-type]
+        async with httpx2.AsyncClient(transport=transport, base_url="http://relay") as client:
+            return (await client.get("/stream", params={"prompt": prompt})).status_code
+
+    with StandIn("text") as api:
+        module = load_app_module(APPS["fastapi"], api.url)
+        limit = module.MAX_PROMPT_CHARS
+        assert asyncio.run(ask(module.app, "")) == 422
+        assert asyncio.run(ask(module.app, "x" * (limit + 1))) == 422
+        assert not api.requests, "a refused prompt reached the API"
+        assert asyncio.run(ask(module.app, "x" * limit)) == 200
+
+
+@pytest.mark.parametrize("name", sorted(APPS))
+def test_each_relay_tells_proxies_not_to_buffer(name: str) -> None:
+    """Behind a reverse proxy says both relays send X-Accel-Buffering: no (nginx then passes
+    each event on at once)."""
+
+    async def headers(app: object) -> httpx2.Headers:
+        transport = httpx2.ASGITransport(app=app)  # type: ignore[arg-type]
+        async with httpx2.AsyncClient(transport=transport, base_url="http://relay") as client:
+            return (await client.get("/stream", params={"prompt": "Hi"})).headers
+
+    with StandIn("text") as api:
+        found = asyncio.run(headers(load_app_module(APPS[name], api.url).app))
+    assert found.get("x-accel-buffering") == "no"
