@@ -3,7 +3,8 @@
 Used when no scenario is forced (a reader running an example by hand, or a case with no
 scenario). The answer always fits the request (``fit.py``): a tool call only to a tool that
 was offered, with input its schema accepts, and never when ``tool_choice`` is ``none``; no text
-before a forced call; server tool blocks only when web search is offered; citations only for
+before a forced call; server tool blocks only when web search is offered, and a paused
+search turn sent back is continued; citations only for
 a document that turns them on; thinking only when it is on; JSON that fits the schema when
 ``output_config.format`` asks for it. Stop sequences and the thinking
 display are honoured later, for every reply, by ``events.plan``.
@@ -122,7 +123,8 @@ def reply_for(body: dict[str, Any]) -> Reply:
     if schema is not None:
         return _structured(body, schema)
     if fit.has_web_search(body):
-        return contents.WEB_SEARCH
+        paused = fit.continues_a_paused_turn(body)
+        return contents.WEB_SEARCH_CONTINUED if paused else contents.WEB_SEARCH
     if _thinking_on(body):
         return contents.THINKING
     cited = _cited(body)

@@ -180,20 +180,27 @@ def _thinking_block(block: Thinking, budget: _Budget, display: str) -> tuple[Pla
 
 
 def _server_tool_blocks(block: ServerToolUse, budget: _Budget, tool_id: str) -> list[PlannedBlock]:
-    budget.take()
-    query = json.dumps({"query": block.query})
+    """The call, its input in fragments, then the result block whole (no deltas). A call cut
+    by ``max_tokens`` mid-input was never run: it has no result."""
     use_start = {"type": "server_tool_use", "id": tool_id, "name": "web_search", "input": {}}
-    use_final = {**use_start, "input": {"query": block.query}}
-    result = {
-        "type": "web_search_tool_result",
-        "tool_use_id": tool_id,
-        "content": list(block.results),
-    }
-    deltas = [
-        {"type": "input_json_delta", "partial_json": ""},
-        {"type": "input_json_delta", "partial_json": query},
-    ]
-    return [PlannedBlock(use_start, deltas, use_final), PlannedBlock(result, [], result)]
+    deltas: list[dict[str, Any]] = []
+    raw = ""
+    for chunk in block.json_chunks:
+        if chunk and not budget.take():
+            break
+        deltas.append({"type": "input_json_delta", "partial_json": chunk})
+        raw += chunk
+    whole = raw == "".join(block.json_chunks)
+    use_final = {**use_start, "input": {"query": block.query} if whole else {}}
+    planned = [PlannedBlock(use_start, deltas, use_final)]
+    if whole:
+        result = {
+            "type": "web_search_tool_result",
+            "tool_use_id": tool_id,
+            "content": list(block.results),
+        }
+        planned.append(PlannedBlock(result, [], result))
+    return planned
 
 
 def plan(reply: MessageReply, *, message_id: str, model: str, asked: Asked) -> Plan:

@@ -40,6 +40,36 @@ def has_web_search(body: dict[str, Any]) -> bool:
     return any(str(t.get("type", "")).startswith("web_search") for t in tools)
 
 
+def _assistant_blocks(body: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        block
+        for message in body.get("messages", [])
+        if message.get("role") == "assistant" and isinstance(message.get("content"), list)
+        for block in message["content"]
+        if isinstance(block, dict)
+    ]
+
+
+def continues_a_paused_turn(body: dict[str, Any]) -> bool:
+    """The request sends back a paused server tool turn: it ends with an assistant turn that
+    holds a ``server_tool_use`` block."""
+    messages = body.get("messages") or []
+    last = messages[-1] if messages else {}
+    content = last.get("content") if last.get("role") == "assistant" else None
+    return isinstance(content, list) and any(
+        isinstance(b, dict) and b.get("type") == "server_tool_use" for b in content
+    )
+
+
+def _search_result_urls(body: dict[str, Any], reply: MessageReply) -> set[str]:
+    """The urls of every search result the model has seen: in this reply, or sent back."""
+    results = [r for b in reply.blocks if isinstance(b, ServerToolUse) for r in b.results]
+    for block in _assistant_blocks(body):
+        if block.get("type") == "web_search_tool_result" and isinstance(block["content"], list):
+            results += block["content"]
+    return {str(r.get("url")) for r in results}
+
+
 def _cites_a_document(body: dict[str, Any]) -> bool:
     for message in body.get("messages", []):
         content = message.get("content")
@@ -152,9 +182,17 @@ def mismatches(body: dict[str, Any], reply: MessageReply) -> list[str]:
         found.append("stop_reason tool_use, but the request offers no tools")
     if any(isinstance(b, ServerToolUse) for b in reply.blocks) and not has_web_search(body):
         found.append("the reply uses web search, but the request does not offer that tool")
-    cited = any(isinstance(b, Text) and b.citations for b in reply.blocks)
-    if cited and not _cites_a_document(body):
+    citations = [c for b in reply.blocks if isinstance(b, Text) for c in b.citations]
+    of_documents = [c for c in citations if c.get("type") != "web_search_result_location"]
+    if of_documents and not _cites_a_document(body):
         found.append("the reply cites, but the request sends no document with citations on")
+    seen = _search_result_urls(body, reply)
+    for citation in citations:
+        if citation.get("type") == "web_search_result_location" and citation["url"] not in seen:
+            found.append(f"the reply cites {citation['url']}, which no search it saw returned")
+    searched = any(isinstance(b, ServerToolUse) for b in reply.blocks)
+    if reply.stop_reason == "pause_turn" and not (searched and has_web_search(body)):
+        found.append("stop_reason pause_turn, but the reply ran no server tool")
     if reply.stop_reason == "stop_sequence" and reply.stop_sequence not in (
         body.get("stop_sequences") or []
     ):

@@ -8,6 +8,7 @@ writing any server code. Text is given as the chunks the model would emit: each 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -50,10 +51,18 @@ class RedactedThinking:
 
 @dataclass(frozen=True)
 class ServerToolUse:
-    """A server tool call (web search) and its result, which arrives whole."""
+    """A server tool call (web search) and its result, which arrives whole.
+
+    The call's input (``{"query": ...}``) streams as ``input_json_delta`` fragments, an empty
+    one first, as recorded streams send it; each other fragment counts as one output token."""
 
     query: str
     results: tuple[dict[str, Any], ...]
+
+    @property
+    def json_chunks(self) -> tuple[str, ...]:
+        raw = json.dumps({"query": self.query})
+        return ("", *(raw[i : i + 10] for i in range(0, len(raw), 10)))
 
 
 Block = Text | ToolUse | Thinking | RedactedThinking | ServerToolUse

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .caching import check_breakpoints
-from .rules import content, output_config, params, thinking, tool_history, tools
+from .rules import content, output_config, params, server_tools, thinking, tool_history, tools
 from .rules.errors import ApiError, invalid
 from .rules.headers import ACCEPTED_VERSIONS, CURRENT_VERSION, check_headers
 from .rules.messages import check_messages
@@ -87,6 +87,7 @@ def check_body(body: Any, version: str) -> None:
     params.check_settings(body)
     content.check_system(body.get("system"))
     tool_names = tools.check_tools(body.get("tools"))
+    server_tools.check_settings(body.get("tools"))
     check_breakpoints(body)
     output_config.check_output_config(body.get("output_config"), messages)
     # What the model decides.
@@ -100,5 +101,6 @@ def check_body(body: Any, version: str) -> None:
     content.check_prefill(messages, model)
     tool_history.check_tools_defined(messages, tool_names)
     tool_history.check_tool_pairing(messages)
+    server_tools.check_server_blocks(messages, body.get("tools"))
     thinking.check_signatures(messages)
     thinking.check_tool_loop(messages, body.get("thinking"))

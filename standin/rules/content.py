@@ -22,6 +22,7 @@ from typing import Any
 from .blocks import check_block
 from .errors import invalid
 from .models import accepts_prefill
+from .server_tools import is_paused_turn
 from .shapes import tag_error
 
 
@@ -71,8 +72,10 @@ def check_not_empty(messages: list[dict[str, Any]]) -> None:
 
 
 def check_prefill(messages: list[dict[str, Any]], model: str) -> None:
-    """A final ``assistant`` turn asks the model to continue it: Claude 4.6 and later refuse."""
-    if messages[-1]["role"] == "assistant" and not accepts_prefill(model):
+    """A final ``assistant`` turn asks the model to continue it: Claude 4.6 and later refuse,
+    unless it is a paused server tool turn sent back to be continued (``server_tools``)."""
+    last = messages[-1]
+    if last["role"] == "assistant" and not accepts_prefill(model) and not is_paused_turn(last):
         raise invalid(
             "This model does not support assistant message prefill. The conversation must end "
             "with a user message."

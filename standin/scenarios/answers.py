@@ -34,6 +34,8 @@ from .contents import (
     WEATHER_CALL_UNKNOWN_ARGUMENT,
     WEATHER_TOOL_CALL,
     WEB_SEARCH,
+    WEB_SEARCH_CONTINUED,
+    WEB_SEARCH_PAUSED,
 )
 from .model import Scenario
 
@@ -77,7 +79,17 @@ SCENARIOS: dict[str, Scenario] = {
         (REDACTED,),
     ),
     "citations": Scenario("A text block with a citations_delta.", (CITED,)),
-    "web_search": Scenario("A server tool call and its result block, then text.", (WEB_SEARCH,)),
+    "web_search": Scenario(
+        "A web search: a line of text, the server_tool_use call (input in input_json_delta "
+        "fragments), its web_search_tool_result block whole, then text with a citations_delta "
+        "(web_search_result_location).",
+        (WEB_SEARCH,),
+    ),
+    "web_search_pause_turn": Scenario(
+        'A web search paused after its first search (stop_reason "pause_turn"); the request sent '
+        "again with that turn appended gets a second search and the cited answer.",
+        (WEB_SEARCH_PAUSED, WEB_SEARCH_CONTINUED),
+    ),
     "structured_output": Scenario(
         "A JSON answer for an output_config.format request: facts about a river (name, country, "
         "length_km), in deltas of about a token.",

@@ -74,21 +74,89 @@ CITED = MessageReply(
     ),
 )
 
+# Web search, as recorded streams carry it: a line of text, the server_tool_use call with its
+# input in fragments, the web_search_tool_result block whole, then text whose citations
+# (web_search_result_location) point at a result by its url and encrypted_index.
+SSE_RESULT = {
+    "type": "web_search_result",
+    "title": "Server-sent events",
+    "url": "https://example.com/server-sent-events",
+    "encrypted_content": "EqgfCioIARgBIiQ3YTAwMjY1Mi1mZjM5",
+    "page_age": "March 3, 2026",
+}
+CHUNKED_RESULT = {
+    "type": "web_search_result",
+    "title": "Chunked transfer encoding",
+    "url": "https://example.com/chunked-transfer-encoding",
+    "encrypted_content": "EpcCCioIARgBIiRkZDYyNGU0Ny0wOGRk",
+    "page_age": None,
+}
+
+
+def web_citation(result: dict[str, object], cited_text: str) -> dict[str, object]:
+    """A citation of a search result, as a text block carries it."""
+    return {
+        "type": "web_search_result_location",
+        "cited_text": cited_text,
+        "url": result["url"],
+        "title": result["title"],
+        "encrypted_index": "Eo8BCioIAhgBIiQ" + str(result["encrypted_content"])[-8:],
+    }
+
+
+SEARCH_PREFACE = Text(("I'll", " search", " the", " web", " for", " that", "."))
 WEB_SEARCH = MessageReply(
     blocks=(
-        ServerToolUse(
-            "streaming http responses",
+        SEARCH_PREFACE,
+        ServerToolUse("how is text streamed over HTTP", (SSE_RESULT,)),
+        Text(
             (
-                {
-                    "type": "web_search_result",
-                    "title": "Server-sent events",
-                    "url": "https://example.com/sse",
-                    "encrypted_content": "EqgfCioIARgBIiQ3YTAwMjY1Mi1mZjM5",
-                    "page_age": None,
-                },
+                "Server-sent",
+                " events",
+                " stream",
+                " text",
+                " over",
+                " one",
+                " HTTP",
+                " response",
+                ".",
+            ),
+            citations=(
+                web_citation(SSE_RESULT, "Server-sent events send a stream of text events."),
             ),
         ),
-        Text(("Server-sent", " events", " stream", " text", " over", " HTTP", ".")),
+    ),
+)
+
+# A turn the service paused (stop_reason "pause_turn") after its first search; sent back as
+# the assistant turn, it goes on with a second search and the answer, citing both.
+WEB_SEARCH_PAUSED = MessageReply(
+    blocks=(SEARCH_PREFACE, ServerToolUse("server-sent events", (SSE_RESULT,))),
+    stop_reason="pause_turn",
+)
+WEB_SEARCH_CONTINUED = MessageReply(
+    blocks=(
+        ServerToolUse("chunked transfer encoding", (CHUNKED_RESULT,)),
+        Text(
+            (
+                "Server-sent",
+                " events",
+                " send",
+                " text",
+                " events",
+                " over",
+                " one",
+                " response",
+                ",",
+            ),
+            citations=(
+                web_citation(SSE_RESULT, "Server-sent events send a stream of text events."),
+            ),
+        ),
+        Text(
+            (" which", " HTTP/1.1", " delivers", " in", " chunks", "."),
+            citations=(web_citation(CHUNKED_RESULT, "The body is sent as a series of chunks."),),
+        ),
     ),
 )
 

@@ -1,0 +1,66 @@
+"""Stream a reply that searches the web, and see each kind of block arrive.
+
+Offered the web search tool, the model may call it. The service runs the
+search itself: the call (server_tool_use) streams its input as
+input_json_delta fragments, the results (web_search_tool_result) arrive
+whole, in content_block_start, with no deltas, and the text that uses them
+carries citations_delta events that point at a result. Nothing is sent back
+for the tool: it all happens within one reply.
+"""
+
+import anthropic
+
+MODEL = "claude-sonnet-5-5"
+WEB_SEARCH = {
+    "type": "web_search_20260318",
+    "name": "web_search",
+    "max_uses": 3,
+}
+
+
+def main() -> None:
+    client = anthropic.Anthropic()
+
+    cited = []
+    with client.messages.stream(
+        model=MODEL,
+        max_tokens=1024,
+        tools=[WEB_SEARCH],
+        messages=[
+            {"role": "user", "content": "How is text streamed over HTTP?"}
+        ],
+    ) as stream:
+        for event in stream:
+            if event.type == "content_block_start":
+                block = event.content_block
+                text = block.type == "text"
+                print(
+                    f"[{event.index}: {block.type}]", end=" " if text else "\n"
+                )
+                if block.type == "web_search_tool_result":
+                    for result in block.content:
+                        print(f"  result: {result.title} <{result.url}>")
+            elif event.type == "content_block_delta":
+                delta = event.delta
+                if delta.type == "input_json_delta":
+                    print(f"  input_json_delta: {delta.partial_json!r}")
+                elif delta.type == "text_delta":
+                    print(delta.text, end="", flush=True)
+                elif delta.type == "citations_delta":
+                    cited.append(delta.citation)
+            elif event.type == "content_block_stop":
+                if event.content_block.type == "text":
+                    print()
+                for citation in cited:
+                    print(f"  citations_delta: <{citation.url}>")
+                    print(f"    {citation.cited_text!r}")
+                cited.clear()
+        message = stream.get_final_message()
+
+    usage = message.usage.server_tool_use
+    print(f"stop_reason: {message.stop_reason}")
+    print(f"web searches: {usage.web_search_requests if usage else 0}")
+
+
+if __name__ == "__main__":
+    main()
