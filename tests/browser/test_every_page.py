@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.checks import accessibility, copying, loading, markdown, metadata, tabs
+from tests.browser.checks import accessibility, copying, fitting, loading, markdown, metadata, tabs
 from tests.browser.figures import RecordProperty
 from tests.browser.pages import diagram_count, open_page
 from tests.browser.traffic import Traffic
@@ -30,6 +30,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("no diagram library", loading.loads_no_diagram_library),
     ("byte budget", loading.stays_within_budget),
     ("diagrams shown", loading.shows_its_diagrams),
+    ("programs fit at 1280 px", fitting.programs_fit_their_column),
     # What the reader changes: the scheme, the window, a language, then every copy button
     # (which opens notes and picks tabs of its own).
     ("accessibility, dark scheme", accessibility.accessible_in_the_dark_scheme),
