@@ -3,7 +3,8 @@
 The stand-in is paced like a model by two flags (time to first token, tokens per second); the
 figures and the settings they were measured with go to the data file, which the Performance
 page is rendered from. ``--quick`` is a smoke run (small replies, fast pacing, no suite or site
-timing) that writes to a temporary file unless ``--output`` says otherwise.
+timing) that writes to a temporary file unless ``--output`` says otherwise. ``--only
+many-streams`` measures that part alone and merges it into the existing data file.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from . import build_times, client_cost, latency, machine, relay
+from . import build_times, client_cost, latency, machine, many_streams, relay
 from .clients import PARSER_NAME
 from .latency import Pacing
 from .paths import ROOT
@@ -27,6 +28,13 @@ DATA_FILE = ROOT / "docs" / "data" / "performance.json"
 FULL_SIZES = {"short": 10, "medium": 200, "long": 1000}
 QUICK_SIZES = {"short": 10, "medium": 40, "long": 120}
 RELAY_CHUNKS = {"full": 100, "quick": 20}
+# Many browsers through one relay: its own pacing (a reply the relay can keep up with at this
+# many streams), since the point is what the relay promises under load, not the model's speed.
+MANY_STREAMS = {
+    "full": {"clients": 200, "limit": 100, "tokens": 40, "first": 0.5, "gap": 0.05},
+    "quick": {"clients": 20, "limit": 10, "tokens": 10, "first": 0.02, "gap": 0.02},
+}
+PARTS = ("many-streams",)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -58,6 +66,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="smoke run: small replies, 20 ms / 1000 tokens/s pacing, no suite or site timing",
     )
     parser.add_argument(
+        "--only",
+        choices=PARTS,
+        help="measure this part alone and merge it into the data file (which must exist)",
+    )
+    parser.add_argument(
         "--output",
         type=Path,
         help=f"where to write the results (default {DATA_FILE.relative_to(ROOT)}; "
@@ -86,6 +99,38 @@ def _say(message: str) -> None:
     print(f"[{time.perf_counter() - _STARTED:6.1f} s] {message}", file=sys.stderr, flush=True)
 
 
+def measure_many_streams(api: RemoteStandIn, quick: bool, repeats: int) -> dict[str, Any]:
+    """The many-streams load run, or why it could not run (the rest stays worth keeping)."""
+    setting = MANY_STREAMS["quick" if quick else "full"]
+    _say(f"{setting['clients']} clients at once through the many-streams relay ...")
+    try:
+        return many_streams.measure(
+            api,
+            clients=setting["clients"],
+            limit=setting["limit"],
+            tokens=setting["tokens"],
+            first_event_delay=setting["first"],
+            event_delay=setting["gap"],
+            rounds=1 if quick else repeats,
+        ) | {
+            "measured_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "load_average_after": machine.load_average(),
+        }
+    except (RuntimeError, OSError) as exc:
+        return {"available": False, "note": f"the load run failed: {exc}"}
+
+
+def run_only(args: argparse.Namespace) -> dict[str, Any]:
+    """Measure the part ``--only`` names and merge it into the data file at ``--output``."""
+    try:
+        data = json.loads(args.output.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SystemExit(f"{args.output} does not exist: run the whole benchmark first") from None
+    with RemoteStandIn() as api:
+        data["many_streams"] = measure_many_streams(api, args.quick, args.repeats)
+    return data
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     sizes = QUICK_SIZES if args.quick else FULL_SIZES
     pacing = Pacing(args.ttft_ms, args.tokens_per_second)
@@ -102,6 +147,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             relayed = relay.measure(api, chunks, pacing.event_delay, args.repeats)
         except (RuntimeError, OSError) as exc:  # the rest of the run is still worth keeping
             relayed = {"available": False, "note": f"the relay failed: {exc}"}
+        many = measure_many_streams(api, args.quick, args.repeats)
     if args.quick:
         suite: dict[str, Any] = {"skipped": "quick run"}
         site: dict[str, Any] = {"skipped": "quick run"}
@@ -138,6 +184,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "latency": lat,
         "client_cost": cost,
         "relay": relayed,
+        "many_streams": many,
         "site_build": site,
         "suite": suite,
         "headline": headline(lat, cost, relayed),
@@ -185,10 +232,10 @@ def caveats(load_before: list[float] | None, load_after: list[float] | None) -> 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    results = run(args)
+    results = run_only(args) if args.only else run(args)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", "utf-8")
-    _say(f"wrote {args.output} in {results['duration_s']} s")
+    _say(f"wrote {args.output}")
     return 0
 
 

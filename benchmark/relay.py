@@ -17,7 +17,9 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 from typing import Any
 
 import httpx2
@@ -39,19 +41,24 @@ def _free_port() -> int:
 
 
 class RelayProcess:
-    """``uvicorn app:app`` from the relay's folder, talking to ``upstream``."""
+    """``uvicorn app:app`` from the folder of ``app`` (the browser relay unless told),
+    talking to ``upstream``, with ``env`` added to its environment."""
 
-    def __init__(self, upstream: str) -> None:
+    def __init__(self, upstream: str, app: Path = APP, env: dict[str, str] | None = None) -> None:
         self.upstream = upstream
+        self.app = app
+        self.extra_env = env or {}
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self._process: subprocess.Popen[bytes] | None = None
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in __exit__
 
     def __enter__(self) -> RelayProcess:
         env = {
             **os.environ,
             "ANTHROPIC_BASE_URL": self.upstream,
             "ANTHROPIC_API_KEY": FAKE_KEY,
+            **self.extra_env,
         }
         self._process = subprocess.Popen(
             [
@@ -60,7 +67,7 @@ class RelayProcess:
                 "uvicorn",
                 "app:app",
                 "--app-dir",
-                str(APP.parent),
+                str(self.app.parent),
                 "--host",
                 "127.0.0.1",
                 "--port",
@@ -69,23 +76,32 @@ class RelayProcess:
                 "warning",
                 "--no-access-log",
             ],
-            cwd=APP.parent,
+            cwd=self.app.parent,
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=self._log,  # a file, not a pipe: a full pipe would stall the relay
         )
         self._wait_until_up(timeout=30)
         return self
+
+    def log(self) -> str:
+        """What the relay has written to its stderr so far."""
+        self._log.seek(0)
+        return self._log.read().decode(errors="replace")
+
+    @property
+    def pid(self) -> int:
+        assert self._process is not None, "the relay is not running"
+        return self._process.pid
 
     def _wait_until_up(self, timeout: float) -> None:
         assert self._process is not None
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
-                error = self._process.stderr.read().decode() if self._process.stderr else ""
-                raise RuntimeError(f"the relay did not start:\n{error[-2000:]}")
+                raise RuntimeError(f"the relay did not start:\n{self.log()[-2000:]}")
             try:
-                if httpx2.get(self.url + "/", timeout=1).status_code == 200:
+                if httpx2.get(self.url + "/", timeout=1).status_code < 500:
                     return
             except httpx2.TransportError:
                 time.sleep(0.1)
@@ -100,6 +116,7 @@ class RelayProcess:
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
+        self._log.close()
 
 
 def _arrivals(events: Any, arrived: dict[int, float]) -> None:

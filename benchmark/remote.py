@@ -70,3 +70,7 @@ class RemoteStandIn:
     def sent_times(self) -> list[float]:
         """``time.monotonic()`` instants at which text deltas left the stand-in since ``play``."""
         return list(self._ask({"sent": True}))
+
+    def status(self) -> dict[str, int]:
+        """Requests seen, streams sent whole, streams whose client left early, since start."""
+        return dict(self._ask({"status": True}))

@@ -6,7 +6,9 @@ the two never compete for one interpreter lock. Protocol, one JSON object a line
 
 - ``{"play": {"tokens": N, "first_event_delay": s, "event_delay": s}}`` answers ``"ok"``;
 - ``{"sent": true}`` answers the list of ``time.monotonic()`` instants at which each text
-  delta was handed to the socket since the last ``play``, and forgets them.
+  delta was handed to the socket since the last ``play``, and forgets them;
+- ``{"status": true}`` answers how many requests, finished streams and streams the client
+  left early it has seen since it started: ``{"requests": n, "completed": n, "disconnects": n}``.
 
 The first line written is the stand-in's URL. End of stdin stops it.
 """
@@ -64,6 +66,12 @@ def _answer(api: TimedStandIn, command: dict[str, Any]) -> Any:
         sent = list(api.sent_at)
         api.sent_at.clear()
         return sent
+    if command.get("status"):
+        return {
+            "requests": len(api.message_requests),
+            "completed": len(api.completed),
+            "disconnects": len(api.disconnects),
+        }
     return {"error": f"unknown command {command!r}"}
 
 

@@ -127,6 +127,34 @@ def relay_table(data: dict[str, Any]) -> str:
     return _table("perf-relay", ["Path of each chunk", "Send to receipt, median per chunk"], rows)
 
 
+def many_streams_table(data: dict[str, Any]) -> str:
+    many = data.get("many_streams") or {}
+    if not many.get("available"):
+        note = many.get("note", "run `python -m benchmark --only many-streams`")
+        return f"*Not measured: {html.escape(note)}.*"
+    rounds = many["rounds"]
+    rows = [
+        ["Clients at once, each round", f"{many['clients']} ({many['leavers']} leave early)"],
+        ["Upstream streams allowed at once", str(many["limit"])],
+        ["Rounds", str(rounds)],
+        ["Wall time of a round", cell(many["wall_s"], 2, "s")],
+        ["The same with no overhead (waves × reply time)", f"{num(many['ideal_wall_s'], 2)} s"],
+        ["Readers with the whole reply, each round", str(many["whole_replies_per_round"])],
+        [
+            "Clients that left, upstream closed early, each round",
+            str(many["upstreams_closed_early_per_round"]),
+        ],
+        ["Upstream streams left open after a round", str(many["upstreams_left_open"])],
+        [
+            "Relay memory (resident): start, peak, end",
+            f"{num(many['rss_start_mib'], 1)} MiB, {num(many['rss_peak_mib'], 1)} MiB, "
+            f"{num(many['rss_end_mib'], 1)} MiB",
+        ],
+        ["Relay memory growth per round", cell(many["rss_growth_per_round_mib"], 1, "MiB")],
+    ]
+    return _table("perf-many-streams", ["Load run", "Measured"], rows)
+
+
 def project_table(data: dict[str, Any]) -> str:
     rows = []
     for key, label in (("suite", "Test suite"), ("site_build", "Site build")):
@@ -323,10 +351,49 @@ def scalars(data: dict[str, Any]) -> dict[str, str]:
         values[f"us_per_event_{client}"] = num(stats["median"], 0)
         values[f"us_per_event_{client}_range"] = spread(stats, 0)
         values[f"events_per_core_second_{client}"] = num(round(1e6 / stats["median"], -3), 0)
+    values.update(many_streams_scalars(data.get("many_streams") or {}))
     relay = head.get("relay_added_ms")
     values["relay_added_ms"] = num(relay["median"], 2) if relay else "(not measured)"
     values["relay_added_ms_range"] = spread(relay, 2) if relay else "(not measured)"
     return values
+
+
+def many_streams_scalars(many: dict[str, Any]) -> dict[str, str]:
+    """The load run's figures for prose (``many_*``); "(not measured)" without a run."""
+    names = (
+        "clients",
+        "limit",
+        "leavers",
+        "tokens",
+        "gap_ms",
+        "wall_s",
+        "wall_s_range",
+        "ideal_wall_s",
+        "rss_start_mib",
+        "rss_peak_mib",
+        "rss_end_mib",
+        "rss_growth_mib",
+        "left_open",
+        "measured_at",
+    )
+    if not many.get("available"):
+        return {f"many_{name}": "(not measured)" for name in names}
+    return {
+        "many_clients": str(many["clients"]),
+        "many_limit": str(many["limit"]),
+        "many_leavers": str(many["leavers"]),
+        "many_tokens": str(many["tokens_per_reply"]),
+        "many_gap_ms": num(many["event_delay_s"] * 1000, 0),
+        "many_wall_s": num(many["wall_s"]["median"], 2),
+        "many_wall_s_range": spread(many["wall_s"], 2),
+        "many_ideal_wall_s": num(many["ideal_wall_s"], 2),
+        "many_rss_start_mib": num(many["rss_start_mib"], 1),
+        "many_rss_peak_mib": num(many["rss_peak_mib"], 1),
+        "many_rss_end_mib": num(many["rss_end_mib"], 1),
+        "many_rss_growth_mib": num(many["rss_growth_per_round_mib"]["median"], 1),
+        "many_left_open": str(many["upstreams_left_open"]),
+        "many_measured_at": str(many.get("measured_at", ""))[:10],
+    }
 
 
 BLOCKS: dict[str, Callable[[dict[str, Any]], str]] = {
@@ -335,6 +402,7 @@ BLOCKS: dict[str, Callable[[dict[str, Any]], str]] = {
     "cost_table": cost_table,
     "cost_chart": cost_chart,
     "relay_table": relay_table,
+    "many_streams_table": many_streams_table,
     "project_table": project_table,
     "setup_table": setup_table,
     "caveats": caveats,
