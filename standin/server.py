@@ -270,6 +270,7 @@ class _Handler(BaseHTTPRequestHandler):
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """The standard library's own refusals (a malformed request line, an unsupported
         method) in the API's JSON shape, never as an HTML page."""
+        self._platform = None
         self.close_connection = True
         error_type = {404: "not_found_error", 413: "request_too_large"}.get(
             code, "invalid_request_error"
@@ -304,6 +305,7 @@ class _Handler(BaseHTTPRequestHandler):
         405 is a 4XX the errors page does not list; it says invalid_request_error "may also be
         used for other 4XX status codes" (docs.anthropic.com/en/api/errors).
         """
+        self._platform = None  # not a platform's door, whatever came before on this connection
         record = self._record(None)
         request_id = self.owner._next_request_id()
         if self._is_messages:

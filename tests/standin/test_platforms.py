@@ -180,3 +180,18 @@ def test_foundry_takes_its_own_key_and_refuses_none(cloud: StandIn) -> None:
     )
     assert refused.status_code == 401
     assert refused.json()["error"]["type"] == "authentication_error"
+
+
+def test_a_later_request_on_the_same_connection_is_answered_as_the_api(cloud: StandIn) -> None:
+    body = {"anthropic_version": "bedrock-2023-05-31", **REQUEST}
+    with httpx2.Client(base_url=cloud.url) as client:
+        first = client.post(
+            f"/model/{BEDROCK_MODEL}/invoke-with-response-stream",
+            json=body,
+            headers={"authorization": "Bearer fake-bedrock-api-key"},
+        )
+        assert first.status_code == 200
+        later = client.get("/v1/messages")
+    assert later.status_code == 405
+    assert later.json()["error"]["type"] == "invalid_request_error"
+    assert "request-id" in later.headers
