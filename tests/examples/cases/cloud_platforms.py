@@ -60,6 +60,16 @@ def signed_for_bedrock(run: Run, api: StandIn) -> None:
     assert "/us-east-1/bedrock/aws4_request" in request.headers["authorization"]
 
 
+def only_the_foundry_key(run: Run, api: StandIn) -> None:
+    """The Foundry key went in x-api-key and api-key; ANTHROPIC_API_KEY, which the suite sets
+    for every example, went nowhere."""
+    posted_to("/anthropic/v1/messages")(run, api)
+    (request,) = [r for r in api.requests if r.method == "POST"]
+    key = FOUNDRY_ENV["ANTHROPIC_FOUNDRY_API_KEY"]
+    assert request.headers.get("x-api-key") == request.headers.get("api-key") == key
+    assert "authorization" not in request.headers, "ANTHROPIC_API_KEY was sent to Foundry"
+
+
 def token_from_the_metadata_server(run: Run, api: StandIn) -> None:
     posted_to("/v1/projects/example-project/locations/global/")(run, api)
     tokens = [r for r in api.requests if r.method == "GET" and "/token" in r.path]
@@ -93,5 +103,5 @@ CASES = [
         output="combined",
         check=posted_to("/v1/projects/", count=3),
     ),
-    Case(FOUNDRY, "text", env=FOUNDRY_ENV, check=posted_to("/anthropic/v1/messages")),
+    Case(FOUNDRY, "text", env=FOUNDRY_ENV, check=only_the_foundry_key),
 ]

@@ -16,11 +16,20 @@ from tests.examples.harness.runner import Run
 NOTEBOOK = "notebooks/stream_in_a_notebook.ipynb"
 
 
+def _report(run: Run) -> dict[str, dict[str, int]]:
+    return json.loads((run.cwd / "notebook-run.json").read_text(encoding="utf-8"))
+
+
+def printed_as_it_arrived(run: Run, api: StandIn) -> None:
+    """The sync client's cell reached the notebook in several pieces, not once at the end."""
+    pieces = _report(run)["printed_pieces"].get("sync-client", 0)
+    assert pieces > 1, f"the sync client's text reached the notebook in {pieces} piece(s)"
+
+
 def updated_the_display_in_place(run: Run, api: StandIn) -> None:
     """The live-display cell replaced one output as text arrived: the kernel sent it several
     updates (a display shown once at the end would have none)."""
-    report = json.loads((run.cwd / "notebook-run.json").read_text(encoding="utf-8"))
-    updates = report["display_updates"].get("live-display", 0)
+    updates = _report(run)["display_updates"].get("live-display", 0)
     assert updates > 1, f"the live display was updated {updates} time(s), not as text arrived"
 
 
@@ -29,7 +38,9 @@ CASES = [
     Case(
         NOTEBOOK,
         "text",
-        check=all_of(sent_streaming_requests(3), updated_the_display_in_place),
+        check=all_of(
+            sent_streaming_requests(3), printed_as_it_arrived, updated_the_display_in_place
+        ),
         timeout=90.0,
     ),
 ]

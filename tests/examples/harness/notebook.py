@@ -13,7 +13,9 @@ printed as they were written, an error as its last traceback line (``RuntimeErro
 and a display as its richest text form (Markdown before plain text), after every update the
 cell made to it: what the notebook shows once the cell has finished. It also writes
 ``notebook-run.json`` in the working directory: per cell, how many times a display was
-updated in place, so a test can tell an updated display from one printed once.
+updated in place and how many pieces of printed output reached the notebook, so a test can
+tell an updated display from one shown once, and text that arrived piece by piece from text
+printed all at the end.
 
 A cell tagged ``raises-exception`` may raise, as in Jupyter; any other cell that raises
 stops the run with exit status 1.
@@ -39,16 +41,20 @@ RICH_TEXT = ("text/markdown", "text/plain")
 
 
 class CountingClient(NotebookClient):
-    """A notebook client that counts the in-place display updates each cell made."""
+    """A notebook client that counts, per cell, the in-place display updates and the pieces of
+    printed output (``stream`` messages) the kernel sent."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.updates: dict[str, int] = {}
+        self.prints: dict[str, int] = {}
 
     def process_message(self, msg: dict[str, Any], cell: Any, cell_index: int) -> Any:
-        if msg.get("msg_type") == "update_display_data":
+        kind = msg.get("msg_type")
+        counts = {"update_display_data": self.updates, "stream": self.prints}.get(kind or "")
+        if counts is not None:
             key = cell.get("id") or str(cell_index)
-            self.updates[key] = self.updates.get(key, 0) + 1
+            counts[key] = counts.get(key, 0) + 1
         return super().process_message(msg, cell, cell_index)
 
 
@@ -125,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(report(notebook))
             print(str(failure).strip().splitlines()[-1], file=sys.stderr)
             return 1
-    Path(REPORT).write_text(json.dumps({"display_updates": client.updates}), encoding="utf-8")
+    counts = {"display_updates": client.updates, "printed_pieces": client.prints}
+    Path(REPORT).write_text(json.dumps(counts), encoding="utf-8")
     sys.stdout.write(report(notebook))
     return 0
 
