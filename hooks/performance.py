@@ -375,6 +375,8 @@ def many_streams_scalars(many: dict[str, Any]) -> dict[str, str]:
         "rss_growth_mib",
         "left_open",
         "measured_at",
+        "waves",
+        "load",
     )
     if not many.get("available"):
         return {f"many_{name}": "(not measured)" for name in names}
@@ -393,6 +395,8 @@ def many_streams_scalars(many: dict[str, Any]) -> dict[str, str]:
         "many_rss_growth_mib": num(many["rss_growth_per_round_mib"]["median"], 1),
         "many_left_open": str(many["upstreams_left_open"]),
         "many_measured_at": str(many.get("measured_at", ""))[:10],
+        "many_waves": str(-(-many["clients"] // many["limit"])),
+        "many_load": str((many.get("load_average_after") or ["?"])[0]),
     }
 
 
