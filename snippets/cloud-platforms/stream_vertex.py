@@ -1,9 +1,9 @@
 """Stream a reply through Google Cloud Vertex AI, with the SDK's Vertex client.
 
 Needs `pip install "anthropic[vertex]==2.12.0"`. The region comes from
-CLOUD_ML_REGION, the project from ANTHROPIC_VERTEX_PROJECT_ID, and the token from
-Application Default Credentials (`gcloud auth application-default login` on a
-laptop, the service account on Google Cloud).
+CLOUD_ML_REGION, the project from ANTHROPIC_VERTEX_PROJECT_ID, and the token
+from Application Default Credentials (`gcloud auth application-default login`
+on a laptop, the service account on Google Cloud).
 """
 
 import sys
