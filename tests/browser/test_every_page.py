@@ -35,6 +35,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     # (which opens notes and picks tabs of its own).
     ("accessibility, dark scheme", accessibility.accessible_in_the_dark_scheme),
     ("phone width", accessibility.fits_a_phone),
+    ("copy buttons on a phone", fitting.copy_buttons_in_reach_on_a_phone),
     ("language picked everywhere", tabs.choice_is_picked_everywhere),
     ("copy buttons", copying.copies_the_tested_files),
     ("copy as Markdown", markdown.copies_the_page_as_markdown),
