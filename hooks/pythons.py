@@ -16,14 +16,17 @@ DATA_FILE = Path("data") / "pythons.json"  # inside docs_dir
 
 
 def table(data: dict[str, Any]) -> str:
-    names = sorted({name for p in data["pythons"] for name in p["packages"]})
-    header = ["Python", *(f"`{n}`" for n in names)]
-    rows = [[p["python"], *(p["packages"].get(n, "") for n in names)] for p in data["pythons"]]
+    """One column per Python and one row per package, so the table stays narrow (no sideways
+    scrolling) however many packages the environments hold; "-" where one is not installed."""
+    names = sorted({name for p in data["pythons"] for name in p["packages"]}, key=str.lower)
+    header = ["Package", *(f"Python {p['version']}" for p in data["pythons"])]
+    rows = [["Python", *(p["python"] for p in data["pythons"])]]
+    rows += [[f"`{n}`", *(p["packages"].get(n, "-") for p in data["pythons"])] for n in names]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     note = (
         "\n\nOn each of these, the test suite runs every Python example of this site in an "
-        "environment holding only the packages in its row: what `pip install` gives a reader "
+        "environment holding only the packages in its column: what `pip install` gives a reader "
         "on that Python."
     )
     untested = data.get("declared_by_the_sdk_not_tested") or []
