@@ -125,3 +125,23 @@ def test_a_changed_version_breaks_the_line(site_dir: Path) -> None:
     ):
         reported = problems(line, dataclasses.replace(truth, **change))
         assert [p.split(":")[0] for p in reported] == list(change), (change, reported)
+
+
+def test_update_goldens_dates_only_the_goldens_that_changed() -> None:
+    """What ``--update-goldens`` writes: a changed golden gets today, an unchanged one keeps its
+    day, and a golden that is gone loses its entry."""
+    stated = golden_dates.stated()
+    changed, unchanged = sorted(stated["goldens"])[:2]
+    previous = {
+        "goldens": {
+            **stated["goldens"],
+            changed: {"sha256": "0" * 64, "regenerated": "2000-01-01"},
+            unchanged: {**stated["goldens"][unchanged], "regenerated": "2000-01-02"},
+            "snippets/gone/gone.text.out.txt": {"sha256": "1" * 64, "regenerated": "2000-01-03"},
+        }
+    }
+    written = golden_dates.current(previous, "2099-12-31")["goldens"]
+    assert written[changed]["regenerated"] == "2099-12-31"
+    assert written[unchanged]["regenerated"] == "2000-01-02"
+    assert "snippets/gone/gone.text.out.txt" not in written
+    assert written.keys() == {rel(p) for p in golden_files()}
