@@ -28,7 +28,11 @@ def summary(reports: Iterable[pytest.TestReport]) -> list[str]:
     lines = [f"{len(by_page)} pages measured"]
     for name in FIGURES:
         values = {page: f[name] for page, f in by_page.items() if name in f}
-        if values:
-            top = max(values, key=values.__getitem__)
+        if not values:
+            continue
+        top = max(values, key=values.__getitem__)
+        if values[top] == 0:
+            lines.append(f"{name}: 0 on every page")
+        else:
             lines.append(f"{name}: total {sum(values.values())}, largest {values[top]} ({top})")
     return lines
