@@ -134,16 +134,47 @@ def check_breakpoints(body: dict[str, Any]) -> None:
         )
 
 
+def prefix_tokens(body: dict[str, Any], count: int) -> int:
+    """The size of the request cut after its first ``count`` blocks, counted as the whole
+    request is counted (``events.asked_from``): a prefix that is the whole request is exactly
+    its input, and what follows the last cached block is what stays plain input."""
+    left = count
+    tools = (body.get("tools") or [])[:left]
+    left -= len(tools)
+    system = body.get("system")
+    if isinstance(system, str):
+        kept_system: Any = system if left > 0 else None
+        left -= 1
+    else:
+        kept_system = (system or [])[: max(left, 0)]
+        left -= len(kept_system)
+    messages = []
+    for message in body.get("messages") or []:
+        if left <= 0:
+            break
+        content = message.get("content")
+        if isinstance(content, str):
+            messages.append(message)
+            left -= 1
+        else:
+            kept = (content or [])[:left]
+            messages.append({**message, "content": kept})
+            left -= len(kept)
+    parts = (("system", kept_system), ("messages", messages), ("tools", tools))
+    sent = {key: value for key, value in parts if value}
+    return max(len(json.dumps(sent, ensure_ascii=False)) // 4, 1)
+
+
 def positions(body: dict[str, Any]) -> list[_Position]:
     """Every prefix of the request, one per block: a digest chained over the model and each
-    block (so equal digests mean equal prefixes), and its size in tokens."""
+    block (so equal digests mean equal prefixes), and its size in tokens (measured only where
+    a marker is: the other positions matter for their digest alone)."""
     digest = hashlib.sha256(str(body.get("model", "")).encode()).hexdigest()
-    tokens = 0
     found: list[_Position] = []
-    for content, marker in _units(body):
+    for count, (content, marker) in enumerate(_units(body), start=1):
         text = json.dumps(content, ensure_ascii=False, sort_keys=True)
         digest = hashlib.sha256((digest + text).encode()).hexdigest()
-        tokens += max(len(text) // 4, 1)
+        tokens = prefix_tokens(body, count) if marker else 0
         found.append(_Position(digest, tokens, marker))
     return found
 
@@ -176,7 +207,7 @@ class PromptCache:
                     if self._live(client, found[i].digest, now):
                         hit = max(hit, i)
                         break
-            read = min(found[hit].tokens, input_tokens) if hit >= 0 else 0
+            read = min(prefix_tokens(body, hit + 1), input_tokens) if hit >= 0 else 0
             if hit >= 0:
                 ttl = self._entries[(client, found[hit].digest)][1]
                 self._entries[(client, found[hit].digest)] = (now + TTL_SECONDS[ttl], ttl)

@@ -258,9 +258,9 @@ def plan(reply: MessageReply, *, message_id: str, model: str, asked: Asked) -> P
 
 def _uncached_input(reply: MessageReply, asked: Asked) -> int:
     """``input_tokens`` as usage reports it: the input neither read from nor written to the
-    cache (at least 1, the turn itself)."""
+    cache, so the three counts add up to the whole input (0 when a marker ends the request)."""
     whole = reply.input_tokens if reply.input_tokens is not None else asked.input_tokens
-    return max(whole - asked.cache.read - asked.cache.written, 1)
+    return max(whole - asked.cache.read - asked.cache.written, 0)
 
 
 def _usage(p: Plan, output_tokens: int, *, final: bool) -> dict[str, Any]:

@@ -3,6 +3,8 @@ it; a prefix below the model's minimum is never cached."""
 
 from __future__ import annotations
 
+import itertools
+
 from standin import StandIn
 from tests.examples.harness.case import Case
 from tests.examples.harness.checks import all_of, sent_streaming_requests
@@ -22,6 +24,14 @@ def wrote_then_read(run: Run, api: StandIn) -> None:
     assert second_read == first_written and second_written == 0, "the second did not read it"
 
 
+def each_turn_read_the_last(run: Run, api: StandIn) -> None:
+    caches = _caches(api)
+    assert caches[0][1] == 0 and caches[0][0] > 0, "the first turn did not write the cache"
+    for (written_before, read_before), (written, read) in itertools.pairwise(caches):
+        assert read == read_before + written_before, "a turn did not read what came before"
+        assert 0 < written < read, "a turn wrote more than its new part"
+
+
 def cached_nothing(run: Run, api: StandIn) -> None:
     assert _caches(api) == [(0, 0), (0, 0)], "a prefix below the minimum was cached"
 
@@ -31,6 +41,11 @@ CASES = [
         "prompt-caching/cache_a_long_system_prompt.py",
         "text",
         check=all_of(sent_streaming_requests(2), wrote_then_read),
+    ),
+    Case(
+        "prompt-caching/cache_a_conversation.py",
+        "text",
+        check=all_of(sent_streaming_requests(3), each_turn_read_the_last),
     ),
     Case(
         "prompt-caching/too_short_to_cache.py",
