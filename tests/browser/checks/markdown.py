@@ -29,11 +29,11 @@ def copies_the_page_as_markdown(visit: Visit) -> None:
     page.locator(BUTTON).scroll_into_view_if_needed()
     page.locator(BUTTON).click()
     copied = SENTINEL
-    for _ in range(50):  # the button fetches the Markdown first: up to 5 s
+    for _ in range(200):  # the button fetches the Markdown first: up to 5 s
         copied = page.evaluate("() => navigator.clipboard.readText()")
         if copied != SENTINEL:
             break
-        page.wait_for_timeout(100)
+        page.wait_for_timeout(25)
     expected = markdown.read_text(encoding="utf-8")
     assert copied == expected, (
         f"'Copy as Markdown' copied {len(copied)} characters, {path} holds {len(expected)}"
