@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import socketserver
 import sys
 import time
 from typing import Any
@@ -45,6 +46,13 @@ class TimedStandIn(StandIn):
     def __init__(self) -> None:
         self.sent_at: list[float] = []
         super().__init__(None, scheduled_pacing=True, on_event=self._note)
+        self._server.handle_error = self._client_error  # type: ignore[method-assign]
+
+    def _client_error(self, request: object, client_address: object) -> None:
+        """A client that resets its connection (a relay closing an upstream stream early, by
+        design in the load run) is not an error worth a traceback on stderr."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            socketserver.BaseServer.handle_error(self._server, request, client_address)  # type: ignore[arg-type]
 
     def _note(self, name: str, data: dict[str, Any]) -> None:
         if name == "content_block_delta" and data["delta"].get("type") == "text_delta":
