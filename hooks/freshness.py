@@ -18,8 +18,8 @@ from typing import Any
 
 PYTHONS = Path("data") / "pythons.json"  # inside docs_dir
 GOLDENS = Path("data") / "goldens.json"
-# A golden output a page includes, whole or by line range.
-INCLUDED_GOLDEN = re.compile(r'--8<--\s+"(snippets/[^":]+\.out\.txt)(?::[\d:]+)?"')
+# A golden output a page includes: whole, by line range, or a named section of it.
+INCLUDED_GOLDEN = re.compile(r'--8<--\s+"(snippets/[^":]+\.out\.txt)(?::[^"]*)?"')
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ SAID = re.compile(
     r"Python (?P<first>[\d.]+)(?: to (?P<last>[\d.]+))?; (?P<whose>this page's|the site's) "
     r"example outputs last regenerated (?P<date>\d{4}-\d\d-\d\d)\."
 )
-SHOWN_GOLDEN = re.compile(r'"(snippets/[^"]+?\.out\.txt)(?::[\d:]*)?"')
+SHOWN_GOLDEN = re.compile(r'"(snippets/[^":]+\.out\.txt)(?::[^"]*)?"')
 
 
 @dataclass(frozen=True)
