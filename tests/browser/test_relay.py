@@ -210,3 +210,11 @@ def test_each_relay_tells_proxies_not_to_buffer(name: str) -> None:
     with StandIn("text") as api:
         found = asyncio.run(headers(load_app_module(APPS[name], api.url).app))
     assert found.get("x-accel-buffering") == "no"
+
+
+def test_a_plain_streaming_response_lets_proxies_buffer() -> None:
+    """Behind a reverse proxy says a plain StreamingResponse needs the header added by hand."""
+    from starlette.responses import StreamingResponse
+
+    plain = StreamingResponse(iter(()), media_type="text/event-stream")
+    assert "x-accel-buffering" not in plain.headers
