@@ -127,6 +127,14 @@ def check_breakpoints(body: dict[str, Any]) -> None:
             raise invalid("cache_control.type: Input should be 'ephemeral'")
         if marker.get("ttl", "5m") not in TTL_SECONDS:
             raise invalid("cache_control.ttl: Input should be '5m' or '1h'")
+    ttls = [m.get("ttl", "5m") for m in markers]
+    if "5m" in ttls and "1h" in ttls[ttls.index("5m") :]:
+        # The page: a 1-hour entry must come before any 5-minute one. The wording is the
+        # stand-in's own.
+        raise invalid(
+            "cache_control: a block with ttl '1h' cannot come after a block with ttl '5m'; "
+            "put the longer-lived breakpoints first"
+        )
     if len(markers) > MAX_BREAKPOINTS:
         raise invalid(
             f"A maximum of {MAX_BREAKPOINTS} blocks with cache_control may be provided. "

@@ -143,3 +143,9 @@ def test_a_fifth_breakpoint_is_refused(standin: StandIn) -> None:
 
 def test_a_ttl_the_api_does_not_know_is_refused(standin: StandIn) -> None:
     assert "cache_control.ttl" in _refusal(standin, _system(LONG_RULES, ttl="10m"))
+
+
+def test_an_hour_after_five_minutes_is_refused(standin: StandIn) -> None:
+    system = [*_system(SHORT_RULES), *_system(LONG_RULES, ttl="1h")]
+    assert "ttl '1h' cannot come after" in _refusal(standin, system)
+    _usage(standin, system=[*_system(LONG_RULES, ttl="1h"), *_system(SHORT_RULES)])
