@@ -4,7 +4,8 @@ The stand-in is paced like a model by two flags (time to first token, tokens per
 figures and the settings they were measured with go to the data file, which the Performance
 page is rendered from. ``--quick`` is a smoke run (small replies, fast pacing, no suite or site
 timing) that writes to a temporary file unless ``--output`` says otherwise. ``--only
-many-streams`` measures that part alone and merges it into the existing data file.
+many-streams`` or ``--only suite`` measures that part alone and merges it into the existing
+data file; each suite measurement is added to ``suite_history``, which the page shows.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ MANY_STREAMS = {
     "full": {"clients": 200, "limit": 100, "tokens": 40, "first": 0.5, "gap": 0.05},
     "quick": {"clients": 20, "limit": 10, "tokens": 10, "first": 0.02, "gap": 0.02},
 }
-PARTS = ("many-streams",)
+PARTS = ("many-streams", "suite")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -113,19 +114,39 @@ def measure_many_streams(api: RemoteStandIn, quick: bool, repeats: int) -> dict[
             event_delay=setting["gap"],
             rounds=1 if quick else repeats,
         ) | {
-            "measured_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "measured_at": _now(),
             "load_average_after": machine.load_average(),
         }
     except (RuntimeError, OSError) as exc:
         return {"available": False, "note": f"the load run failed: {exc}"}
 
 
+def _previous(path: Path) -> dict[str, Any] | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def measure_suite(repeats: int, previous: dict[str, Any] | None) -> dict[str, Any]:
+    """The suite's wall time, and its history with this run added (``suite_history``)."""
+    _say(f"test suite wall time, {repeats} run(s) ...")
+    suite = build_times.suite(repeats)
+    entry = build_times.history_entry(suite, _now(), machine.describe()["cpu_count"])
+    return {"suite": suite, "suite_history": build_times.with_history(previous, entry)}
+
+
 def run_only(args: argparse.Namespace) -> dict[str, Any]:
     """Measure the part ``--only`` names and merge it into the data file at ``--output``."""
-    try:
-        data = json.loads(args.output.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise SystemExit(f"{args.output} does not exist: run the whole benchmark first") from None
+    data = _previous(args.output)
+    if data is None:
+        raise SystemExit(f"{args.output} does not exist: run the whole benchmark first")
+    if args.only == "suite":
+        return data | measure_suite(max(args.suite_repeats, 1), data)
     with RemoteStandIn() as api:
         data["many_streams"] = measure_many_streams(api, args.quick, args.repeats)
     return data
@@ -148,23 +169,24 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         except (RuntimeError, OSError) as exc:  # the rest of the run is still worth keeping
             relayed = {"available": False, "note": f"the relay failed: {exc}"}
         many = measure_many_streams(api, args.quick, args.repeats)
+    previous = _previous(args.output)
+    history = (previous or {}).get("suite_history", [])
     if args.quick:
-        suite: dict[str, Any] = {"skipped": "quick run"}
+        suite: dict[str, Any] = {"suite": {"skipped": "quick run"}, "suite_history": history}
         site: dict[str, Any] = {"skipped": "quick run"}
     else:
         _say("site build time ...")
         site = build_times.site_build(args.repeats)
         if args.suite_repeats:
-            _say(f"test suite wall time, {args.suite_repeats} run(s) ...")
-            suite = build_times.suite(args.suite_repeats)
+            suite = measure_suite(args.suite_repeats, previous)
         else:
-            suite = {"skipped": "--suite-repeats 0"}
+            suite = {"suite": {"skipped": "--suite-repeats 0"}, "suite_history": history}
     load_after = machine.load_average()
     return {
         "about": "Written by `python -m benchmark` (make benchmark). The Performance "
         "page is rendered from this file: do not edit it by hand.",
         "schema": 1,
-        "generated_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "generated_at": _now(),
         "duration_s": round(time.perf_counter() - started, 1),
         "quick": args.quick,
         "repeats": args.repeats,
@@ -186,7 +208,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "relay": relayed,
         "many_streams": many,
         "site_build": site,
-        "suite": suite,
+        **suite,
         "headline": headline(lat, cost, relayed),
         "caveats": caveats(load_before, load_after),
         "no_sdk_parser": PARSER_NAME,

@@ -62,6 +62,31 @@ def suite(repeats: int) -> dict[str, Any]:
     }
 
 
+def history_entry(suite: dict[str, Any], measured_at: str, cpu_count: int | None) -> dict[str, Any]:
+    """One line of the suite's history: when, how many tests, how long (median), on what."""
+    counts = suite["outcomes"][-1]["counts"] if suite.get("outcomes") else {}
+    return {
+        "measured_at": measured_at,
+        "wall_s": suite["wall_s"]["median"],
+        "runs": suite["wall_s"]["n"],
+        "counts": counts,
+        "cpu_count": cpu_count,
+        "command": suite["command"],
+    }
+
+
+def with_history(previous: dict[str, Any] | None, entry: dict[str, Any]) -> list[dict[str, Any]]:
+    """The earlier history (or, in an older file, its one measured suite) with ``entry`` added,
+    so the page can show the suite's time before and after a change."""
+    if previous is None:
+        return [entry]
+    history = list(previous.get("suite_history", []))
+    if not history and "wall_s" in previous.get("suite", {}):
+        cores = previous.get("machine", {}).get("cpu_count")
+        history = [history_entry(previous["suite"], previous["generated_at"], cores)]
+    return [*history, entry]
+
+
 def site_build(repeats: int) -> dict[str, Any]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     times, exit_codes = [], []

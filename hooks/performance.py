@@ -173,6 +173,18 @@ def project_table(data: dict[str, Any]) -> str:
     return _table("perf-project", ["Loop", "Command", "Wall time", "Runs"], rows)
 
 
+def suite_history_table(data: dict[str, Any]) -> str:
+    """Every measured run of the suite, oldest first: its time before and after each change."""
+    rows = []
+    for entry in data.get("suite_history", []):
+        counts = ", ".join(f"{n} {kind}" for kind, n in entry["counts"].items()) or "no count"
+        runs = entry["runs"]
+        wall = f"{num(entry['wall_s'], 1)} s" + (f" (median of {runs})" if runs > 1 else "")
+        cores = entry.get("cpu_count") or "?"
+        rows.append([entry["measured_at"][:10], counts, wall, f"{cores} CPUs"])
+    return _table("perf-suite-history", ["Measured", "Tests", "Wall time", "Machine"], rows)
+
+
 def setup_table(data: dict[str, Any]) -> str:
     m, p, pacing = data["machine"], data["packages"], data["pacing"]
     versions = ", ".join(f"{name} {version}" for name, version in p.items() if version)
@@ -408,6 +420,7 @@ BLOCKS: dict[str, Callable[[dict[str, Any]], str]] = {
     "relay_table": relay_table,
     "many_streams_table": many_streams_table,
     "project_table": project_table,
+    "suite_history_table": suite_history_table,
     "setup_table": setup_table,
     "caveats": caveats,
 }

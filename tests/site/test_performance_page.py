@@ -23,6 +23,7 @@ from typing import Any
 import markdown
 import pytest
 
+from benchmark import build_times
 from tests.support.modules import load_module
 from tests.support.paths import DOCS, ROOT
 
@@ -160,6 +161,48 @@ def check_tables(page: str, data: dict[str, Any]) -> None:
             agrees(rows[label][2], data[key]["wall_s"])
         else:
             assert "not measured" in rows[label][2]
+
+
+def check_suite_history(page: str, data: dict[str, Any]) -> None:
+    history = data["suite_history"]
+    rows = table(page, "perf-suite-history")
+    assert len(rows) == len(history)
+    for row, entry in zip(rows, history, strict=True):
+        assert row[0] == entry["measured_at"][:10]
+        for kind, n in entry["counts"].items():
+            assert f"{n} {kind}" in row[1]
+        assert NUMBER.findall(row[2])[0] == f"{entry['wall_s']:,.1f}"
+
+
+def test_the_suite_history_ends_with_the_suite_measured_last() -> None:
+    """The newest line of the history is the run the project table shows, and the lines are in
+    the order they were measured."""
+    data = _data()
+    history = data["suite_history"]
+    assert len(history) >= 2, "the page promises a before and an after"
+    assert history[-1]["wall_s"] == data["suite"]["wall_s"]["median"]
+    assert history[-1]["counts"] == data["suite"]["outcomes"][-1]["counts"]
+    dates = [entry["measured_at"] for entry in history]
+    assert dates == sorted(dates)
+
+
+def test_the_suite_history_table_shows_the_data_file(site_dir: Path) -> None:
+    page = (site_dir / "performance" / "index.html").read_text(encoding="utf-8")
+    check_suite_history(page, _data())
+
+
+def test_a_new_suite_run_is_added_to_the_history() -> None:
+    suite = {
+        "command": "pytest",
+        "wall_s": {"median": 99.5, "n": 1},
+        "outcomes": [{"exit_code": 0, "counts": {"passed": 7}}],
+    }
+    older = {"generated_at": "2026-01-01T00:00:00Z", "machine": {"cpu_count": 2}, "suite": suite}
+    entry = build_times.history_entry(suite, "2026-02-01T00:00:00Z", 2)
+    first = build_times.with_history(older, entry)
+    assert [e["measured_at"] for e in first] == ["2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z"]
+    assert build_times.with_history({"suite_history": first}, entry)[:2] == first
+    assert build_times.with_history(None, entry) == [entry]
 
 
 def test_the_page_tables_show_the_data_file(site_dir: Path) -> None:
