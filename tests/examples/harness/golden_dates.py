@@ -53,11 +53,20 @@ def stated() -> dict[str, Any]:
     return json.loads(DATA_FILE.read_text(encoding="utf-8"))
 
 
-def write(today: str | None = None) -> None:
+def write(today: str | None = None) -> list[str]:
+    """Rewrite the file if anything changed; return the goldens whose entry changed."""
     previous = stated()
     data = current(previous, today or dt.datetime.now(dt.UTC).date().isoformat())
     if data != previous:
         DATA_FILE.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    before = previous.get("goldens", {})
+    return sorted(
+        set(before) ^ set(data["goldens"])
+        | {g for g in before.keys() & data["goldens"].keys() if before[g] != data["goldens"][g]}
+    )
+
+
+REDATED = pytest.StashKey[list[str]]()
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -65,4 +74,16 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if hasattr(session.config, "workerinput"):
         return
     if session.config.getoption("--update-goldens", default=False):
-        write()
+        session.config.stash[REDATED] = write()
+
+
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+) -> None:
+    """Say that the data file changed, so it is committed with the goldens it dates."""
+    redated = config.stash.get(REDATED, [])
+    if redated:
+        terminalreporter.write_line(
+            f"{DATA_FILE.relative_to(DATA_FILE.parents[2])}: {len(redated)} golden(s) dated "
+            "or dropped; commit it with them"
+        )
