@@ -130,7 +130,8 @@ class StandIn:
         self._ids = itertools.count(1)
         self._attempts: dict[str, int] = {}
         self._stopping = threading.Event()
-        self._disconnected = threading.Condition(self._lock)
+        # Notified when a stream ends, sent whole or left by its client.
+        self._stream_ended = threading.Condition(self._lock)
         # Prefixes marked with cache_control, per client, as the service caches them.
         self.prompt_cache = caching.PromptCache()
         self.play(scenario)
@@ -177,9 +178,15 @@ class StandIn:
         return [r for r in self.requests if r.path.endswith(MESSAGES_PATH)]
 
     def wait_for_disconnect(self, timeout: float) -> Disconnect | None:
-        with self._disconnected:
-            self._disconnected.wait_for(lambda: bool(self.disconnects), timeout)
+        with self._stream_ended:
+            self._stream_ended.wait_for(lambda: bool(self.disconnects), timeout)
             return self.disconnects[0] if self.disconnects else None
+
+    def wait_for_completion(self, timeout: float, count: int = 1) -> bool:
+        """Whether ``count`` streams were sent whole within ``timeout`` seconds. The client may
+        read the last bytes and exit before this server's thread has marked its stream done."""
+        with self._stream_ended:
+            return self._stream_ended.wait_for(lambda: len(self.completed) >= count, timeout)
 
     # -- internals ------------------------------------------------------------------------
     def _next_request_id(self) -> str:
@@ -195,9 +202,9 @@ class StandIn:
         return auto.reply_for(body) if scenario is None else scenario.reply_for(attempt)
 
     def _gone(self, request_id: str, sent: int) -> None:
-        with self._disconnected:
+        with self._stream_ended:
             self.disconnects.append(Disconnect(request_id, sent, time.monotonic()))
-            self._disconnected.notify_all()
+            self._stream_ended.notify_all()
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         standin = self
@@ -522,8 +529,9 @@ class _Handler(BaseHTTPRequestHandler):
                     self.owner.on_event(name, data)
                 sent += 1
             self._write_chunk(b"")
-            with self.owner._lock:
+            with self.owner._stream_ended:
                 self.owner.completed.append(request_id)
+                self.owner._stream_ended.notify_all()
         except _ClientGoneError:
             self.owner._gone(request_id, sent)
             self.close_connection = True

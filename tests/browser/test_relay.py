@@ -10,7 +10,6 @@ closed), and that closing the page closes the upstream stream within a second.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +24,7 @@ from standin.scenarios.contents import STORY
 from tests.browser.chromium import fresh_context
 from tests.browser.chromium_thread import ChromiumThread
 from tests.browser.traffic import Traffic
+from tests.support.event_loop import run_in_fresh_thread
 from tests.support.paths import SNIPPETS
 from tests.support.relay import load_app_module, relay_for
 from tests.support.settings import FAKE_KEY
@@ -191,10 +191,10 @@ def test_the_fastapi_relay_refuses_a_bad_prompt_without_calling_the_api() -> Non
     with StandIn("text") as api:
         module = load_app_module(APPS["fastapi"], api.url)
         limit = module.MAX_PROMPT_CHARS
-        assert asyncio.run(ask(module.app, "")) == 422
-        assert asyncio.run(ask(module.app, "x" * (limit + 1))) == 422
+        assert run_in_fresh_thread(ask(module.app, "")) == 422
+        assert run_in_fresh_thread(ask(module.app, "x" * (limit + 1))) == 422
         assert not api.requests, "a refused prompt reached the API"
-        assert asyncio.run(ask(module.app, "x" * limit)) == 200
+        assert run_in_fresh_thread(ask(module.app, "x" * limit)) == 200
 
 
 @pytest.mark.parametrize("name", sorted(APPS))
@@ -208,7 +208,7 @@ def test_each_relay_tells_proxies_not_to_buffer(name: str) -> None:
             return (await client.get("/stream", params={"prompt": "Hi"})).headers
 
     with StandIn("text") as api:
-        found = asyncio.run(headers(load_app_module(APPS[name], api.url).app))
+        found = run_in_fresh_thread(headers(load_app_module(APPS[name], api.url).app))
     assert found.get("x-accel-buffering") == "no"
 
 

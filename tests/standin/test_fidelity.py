@@ -8,8 +8,6 @@ the SDK cannot fold, or a stream that disagrees with its JSON twin, fails here.
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
@@ -20,6 +18,7 @@ from anthropic.lib.streaming._messages import accumulate_event
 from standin import StandIn
 from standin.replies import MessageReply
 from standin.scenarios import SCENARIOS, Scenario
+from tests.support.event_loop import run_in_fresh_thread
 from tests.support.settings import FAKE_KEY
 
 MODEL = "claude-sonnet-5-5"
@@ -103,9 +102,7 @@ def test_stream_matches_the_non_streamed_message(name: str, reply: MessageReply)
                     snap = accumulate_event(event=event, current_snapshot=snap, json_bufs=bufs)
             return via_helper, _comparable(snap)
 
-        # A fresh thread has no event loop of its own, whatever else runs in this worker.
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            via_helper, via_raw = pool.submit(asyncio.run, read_async()).result()
+        via_helper, via_raw = run_in_fresh_thread(read_async())
         assert via_helper == expected, "AsyncMessageStream accumulated a different message"
         assert via_raw == expected, "async create(stream=True) folded differently"
         assert all(r.status == 200 for r in api.message_requests)

@@ -11,6 +11,7 @@ must be found on the page that way, and when the block has a title, it is the fi
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 from playwright.sync_api import Page
@@ -21,6 +22,7 @@ from tests.support.paths import GOLDEN_SUFFIX, ROOT
 
 WHOLE_FILE_INCLUDE = re.compile(r'^\s*--8<--\s+"(snippets/[^":]+)"\s*$', re.MULTILINE)
 SENTINEL = "nothing copied yet"
+COPY_WAIT = 5.0  # seconds a button may take to fill the clipboard
 BLOCKS = "div.highlight:has(> pre > code)"
 COPY_BUTTON = "button.md-code__button[data-md-type=copy]"
 
@@ -97,7 +99,13 @@ def copy(page: Page, index: int) -> str:
     assert middle is not None, "a block from snippets/ has no copy button"
     assert middle["reachable"], f"the copy button at {middle} is covered or out of view"
     page.mouse.click(middle["x"], middle["y"])
-    return page.evaluate("() => navigator.clipboard.readText()")
+    # The button may write the clipboard a moment later (a whole file is fetched first).
+    deadline = time.monotonic() + COPY_WAIT
+    while True:
+        copied: str = page.evaluate("() => navigator.clipboard.readText()")
+        if copied != SENTINEL or time.monotonic() > deadline:
+            return copied
+        page.wait_for_timeout(50)
 
 
 def copies_the_tested_files(visit: Visit) -> None:

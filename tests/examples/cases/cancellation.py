@@ -7,6 +7,7 @@ import itertools
 from standin import StandIn
 from tests.examples.harness.case import Case, Check
 from tests.examples.harness.checks import (
+    DISCONNECT_WAIT,
     all_of,
     answered,
     sent_streaming_requests,
@@ -40,7 +41,9 @@ def closed_early(lines: int, *, late: int = 0) -> Check:
         if upto is None or upto == len(deltas):
             # Not that many lines before the reply's last delta: nothing to stop, read it all.
             assert printed == "".join(deltas).rstrip("\n"), f"printed {printed!r}"
-            assert upto is not None or api.completed, "the reply was not read to its end"
+            assert upto is not None or api.wait_for_completion(DISCONNECT_WAIT), (
+                "the reply was not read to its end"
+            )
             return
         allowed = ["".join(deltas[: upto + extra]).rstrip("\n") for extra in range(late + 1)]
         assert printed in allowed, f"printed {printed!r}, expected the first {upto} deltas"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from standin import StandIn
 from standin.scenarios import contents
 from tests.examples.harness.case import Case, Check
-from tests.examples.harness.checks import answered, made_no_request, streamed
+from tests.examples.harness.checks import DISCONNECT_WAIT, answered, made_no_request, streamed
 from tests.examples.harness.runner import Run
 
 HAIKU_TEXT = contents.HAIKU.blocks[0].text
@@ -34,7 +34,7 @@ def retried_after(low: float, high: float, *expected: int) -> Check:
 def committed_the_whole_reply(*expected: int) -> Check:
     def check(run: Run, api: StandIn) -> None:
         streamed(*expected)(run, api)
-        assert api.completed, "no attempt was read to the end"
+        assert api.wait_for_completion(DISCONNECT_WAIT), "no attempt was read to the end"
         assert run.stdout.endswith(f"[complete: {len(HAIKU_TEXT)} characters committed]\n")
         last_attempt = run.stdout.rsplit("starting again]\n", 1)[-1]
         assert last_attempt.startswith(HAIKU_TEXT)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from standin import StandIn
 from tests.examples.harness.case import Case
-from tests.examples.harness.checks import made_no_request
+from tests.examples.harness.checks import DISCONNECT_WAIT, made_no_request
 from tests.examples.harness.runner import Run
 
 CLIENTS = 10
@@ -27,6 +27,7 @@ def served_every_client(failed: int) -> Callable[[Run, StandIn], None]:
     def check(run: Run, api: StandIn) -> None:
         assert len(api.message_requests) == CLIENTS, "not one upstream request per client"
         whole = CLIENTS - failed
+        api.wait_for_completion(DISCONNECT_WAIT, count=whole)
         assert len(api.completed) == whole, f"{len(api.completed)} streams sent whole, not {whole}"
         assert not api.disconnects, "an upstream stream was left part-way"
         assert f"most streams open together: {LIMIT}\n" in run.stdout

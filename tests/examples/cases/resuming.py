@@ -7,7 +7,7 @@ import time
 from standin import StandIn
 from standin.scenarios import contents
 from tests.examples.harness.case import Case, Check
-from tests.examples.harness.checks import sent_streaming_requests, streamed
+from tests.examples.harness.checks import DISCONNECT_WAIT, sent_streaming_requests, streamed
 from tests.examples.harness.runner import Run
 
 HAIKU_TEXT = contents.HAIKU.blocks[0].text
@@ -26,7 +26,7 @@ def continued_as_documented(partial: str) -> Check:
         assert ask["role"] == "user" and partial[-20:] in ask["content"]
         assert "interrupted" in ask["content"]
         assert run.stdout.startswith(HAIKU_TEXT + "\n[")
-        assert api.completed, "the continuation was not read to the end"
+        assert api.wait_for_completion(DISCONNECT_WAIT), "the continuation was not read to the end"
 
     return check
 

@@ -6,6 +6,7 @@ from standin import StandIn
 from standin.scenarios import contents
 from tests.examples.harness.case import Case, Check
 from tests.examples.harness.checks import (
+    DISCONNECT_WAIT,
     asked_for_max_tokens,
     made_no_request,
     sent_streaming_requests,
@@ -22,7 +23,7 @@ def outlasted_the_read_timeout(read_timeout: float) -> Check:
         sent_streaming_requests(1)(run, api)
         paced = contents.SLOW_HAIKU.event_delay * (len(contents.SLOW_HAIKU.blocks[0].chunks) + 4)
         assert paced > 2 * read_timeout
-        assert api.completed, "the slow stream was not read to the end"
+        assert api.wait_for_completion(DISCONNECT_WAIT), "the slow stream was not read to the end"
         assert not api.disconnects
 
     return check

@@ -2,7 +2,7 @@
 
 from standin import StandIn
 from tests.examples.harness.case import Case
-from tests.examples.harness.checks import sent_streaming_requests
+from tests.examples.harness.checks import DISCONNECT_WAIT, sent_streaming_requests
 from tests.examples.harness.runner import Run
 
 
@@ -32,7 +32,8 @@ def reported_the_tool_error_and_went_on(run: Run, api: StandIn) -> None:
     assert "unexpected keyword argument 'country'" in failed["content"]
     (ran,) = third.body["messages"][-1]["content"]
     assert ran["tool_use_id"] == second_call and not ran.get("is_error")
-    assert len(api.completed) == 3, "not every turn was read to the end"
+    assert api.wait_for_completion(DISCONNECT_WAIT, count=3), "not every turn was read to the end"
+    assert len(api.completed) == 3
     assert run.stdout.endswith("[stop_reason: end_turn]\n")
 
 

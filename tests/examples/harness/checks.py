@@ -82,7 +82,7 @@ def asked_for_max_tokens(*budgets: int) -> Check:
 
 
 def stream_read_to_the_end(run: Run, api: StandIn) -> None:
-    assert api.completed, "the stand-in never finished sending a stream"
+    assert api.wait_for_completion(DISCONNECT_WAIT), "the stand-in never finished sending a stream"
 
 
 def the_disconnect(api: StandIn, wait: float = DISCONNECT_WAIT) -> Disconnect:
