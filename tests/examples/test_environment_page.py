@@ -1,8 +1,8 @@
 """The page on how the examples are tested names every setting an example reads itself.
 
 ``docs/about-the-examples.md`` says that an example gets ``ANTHROPIC_BASE_URL`` and
-``ANTHROPIC_API_KEY`` (which the SDK reads) and that three programs read a time limit, in a
-table. This test reads the snippets and the cases: every other variable a snippet reads must be
+``ANTHROPIC_API_KEY`` (which the SDK reads) and that a few programs read a limit of their own,
+in a table (a program that imports its app beside it counts the app's). This test reads the snippets and the cases: every other variable a snippet reads must be
 a row of that table, with the default the code has and the value the suite sets, and every
 variable a case sets must be either one of the two or a row of the table, or, for the cloud
 clients, a row of the page's second table: a variable that the package it names reads (the
@@ -26,6 +26,7 @@ READS = re.compile(
 )
 SHELL_READS = re.compile(r"\$\{?([A-Z_][A-Z0-9_]*)")
 ROW = re.compile(r"^\| `([\w/.-]+)` \| `(\w+)` \| ([\d.]+) \| ([\d.]+) \|$", re.M)
+SIBLING_IMPORT = re.compile(r"^(?:from|import) (\w+)", re.M)
 CLOUD_ROW = re.compile(r"^\| `(\w+)` \| `([\w.]+)` \| `([^`|]*)` \|$", re.M)
 
 
@@ -88,6 +89,17 @@ def test_every_variable_a_case_sets_is_the_sdks_or_in_the_table() -> None:
             if name in cloud:
                 assert cloud[name][1] == value, f"{case.id} sets {name}={value!r}, the page says"
                 continue
-            key = (case.snippet, name)
-            assert key in table, f"{case.id} sets {name}, which the page does not name"
+            keys = [(program, name) for program in _programs_run_by(case.snippet)]
+            key = next((k for k in keys if k in table), None)
+            assert key is not None, f"{case.id} sets {name}, which the page does not name"
             assert float(value) == float(table[key][1]), f"{case.id}: the page says {table[key]}"
+
+
+def _programs_run_by(snippet: str) -> list[str]:
+    """The snippet, and the files beside it that it imports (a client importing its app)."""
+    path = SNIPPETS / snippet
+    if path.suffix != ".py":
+        return [snippet]
+    imported = SIBLING_IMPORT.findall(path.read_text(encoding="utf-8"))
+    siblings = [path.with_name(f"{module}.py") for module in imported]
+    return [snippet, *(p.relative_to(SNIPPETS).as_posix() for p in siblings if p.is_file())]
