@@ -11,8 +11,10 @@ from tests.support.paths import ROOT
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING_IMPACTS = frozenset({"serious", "critical"})
 RUN_AXE = """
-async () => {
-  const results = await axe.run(document, { resultTypes: ["violations"] });
+async (rules) => {
+  const options = { resultTypes: ["violations"] };
+  if (rules) options.runOnly = { type: "rule", values: rules };
+  const results = await axe.run(document, options);
   return results.violations.map((v) => ({
     id: v.id,
     impact: v.impact,
@@ -44,8 +46,9 @@ class Violation:
         return f"{self.impact} {self.id} ({self.nodes}x): {self.help} at {self.targets}"
 
 
-def axe_violations(page: Page) -> list[Violation]:
-    """Every axe violation on the page as it is shown now (axe is injected on first use)."""
+def axe_violations(page: Page, rules: tuple[str, ...] | None = None) -> list[Violation]:
+    """Every axe violation on the page as it is shown now, for all of axe's rules or only
+    ``rules`` (axe is injected on first use)."""
     if not page.evaluate("() => typeof axe !== 'undefined'"):
         page.add_script_tag(path=AXE)
-    return [Violation(**v) for v in page.evaluate(RUN_AXE)]
+    return [Violation(**v) for v in page.evaluate(RUN_AXE, list(rules) if rules else None)]
