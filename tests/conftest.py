@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,13 @@ pytest_plugins = [
     "tests.examples.harness.options",  # --update-goldens, --snippets PAGE
     "tests.examples.harness.golden_dates",  # --update-goldens dates what changed
 ]
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto``: two workers per CPU, four at least. Much of the suite waits (paced streams,
+    the SDK's retry back-off, browsers), and a worker that waits leaves its CPU to another."""
+    usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
+    return max(4, 2 * (len(usable) if usable else os.cpu_count() or 1))
 
 
 @pytest.fixture
