@@ -9,8 +9,9 @@ opening notes) come after those that read it as shown.
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from tests.browser.traffic import Traffic
 
 # The search index loads in a worker after the page: the first load is over when it has.
 SEARCH_INDEX = "/search/search_index.json"
+# A phone's window (an iPhone's, in CSS pixels), for the checks that look at the page on one.
+PHONE = {"width": 375, "height": 812}
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,18 @@ class Visit:
 
     def url(self, path: str) -> str:
         return f"{self.origin}{path}"
+
+    @contextlib.contextmanager
+    def on_a_phone(self) -> Iterator[None]:
+        """The window narrowed to a phone's width, then put back as it was, even when the check
+        fails: the checks after it on this one load see the page at the width they expect."""
+        before = self.page.viewport_size
+        self.page.set_viewport_size(PHONE)
+        try:
+            yield
+        finally:
+            if before is not None:
+                self.page.set_viewport_size(before)
 
     @functools.cached_property
     def diagrams(self) -> int:

@@ -14,7 +14,6 @@ from tests.browser.axe import Violation, axe_violations
 from tests.browser.visit import Visit
 
 DARK_TOGGLE = "label[title='Switch to dark mode']"
-PHONE = {"width": 375, "height": 812}
 
 # Widest element that pokes out of the viewport, not counting what scrolls inside code blocks.
 OVERFLOW = """
@@ -61,11 +60,6 @@ def accessible_in_the_dark_scheme(visit: Visit) -> None:
 
 def fits_a_phone(visit: Visit) -> None:
     """At a phone's width nothing but code scrolls sideways; the window is put back after."""
-    before = visit.page.viewport_size
-    visit.page.set_viewport_size(PHONE)
-    try:
+    with visit.on_a_phone():
         width = visit.page.evaluate(OVERFLOW)
-    finally:
-        if before is not None:
-            visit.page.set_viewport_size(before)
     assert width["scrollWidth"] <= width["viewport"], f"scrolls sideways on a phone: {width}"

@@ -13,10 +13,9 @@ from __future__ import annotations
 from tests.browser.visit import Visit
 
 WIDTH = 1280
-PHONE = {"width": 375, "height": 812}
 
-# Show every tab and note, measure every program block, then put the page back as it was.
-PROGRAMS_WIDER_THAN_THEIR_COLUMN = """
+# Shows every tab's block and opens every closed note, runs MEASURE, then puts both back.
+EVERYTHING_SHOWN = """
 () => {
   const style = document.createElement("style");
   style.textContent =
@@ -24,6 +23,29 @@ PROGRAMS_WIDER_THAN_THEIR_COLUMN = """
   document.head.append(style);
   const closed = [...document.querySelectorAll("details:not([open])")];
   closed.forEach((details) => { details.open = true; });
+  try {
+    return (MEASURE)();
+  } finally {
+    closed.forEach((details) => { details.open = false; });
+    style.remove();
+  }
+}
+"""
+
+
+def with_everything_shown(measure: str) -> str:
+    """``measure`` (a JavaScript function of no arguments) run with every tab and note shown.
+
+    A block in a tab not picked or a note not opened has no size, so it would pass any
+    measurement unseen; the page is put back after, because the checks that follow on the same
+    load expect it as the reader first sees it.
+    """
+    return EVERYTHING_SHOWN.replace("MEASURE", measure.strip())
+
+
+# Every program block, and each one wider than its column (by its longest line).
+PROGRAMS_WIDER_THAN_THEIR_COLUMN = with_everything_shown("""
+() => {
   const programs = [...document.querySelectorAll("div.highlight:not(.language-text) pre > code")];
   const wide = programs.filter((code) => code.scrollWidth > code.clientWidth + 1).map((code) => {
     const block = code.closest("div.highlight");
@@ -32,23 +54,15 @@ PROGRAMS_WIDER_THAN_THEIR_COLUMN = """
     const longest = lines.reduce((a, b) => (b.length > a.length ? b : a), "");
     return `${title ? title.textContent : "a block"} (${longest.length} columns: ${longest.trim()})`;
   });
-  closed.forEach((details) => { details.open = false; });
-  style.remove();
   return { programs: programs.length, wide };
 }
-"""
+""")
 
 
-# With every tab and note shown, each program block whose copy button is not wholly on screen
-# and on the block (a button scrolled away with the code, or pushed off the side).
-COPY_BUTTONS_OUT_OF_REACH = """
+# Each program block whose copy button is not wholly on screen and on the block (a button
+# scrolled away with the code, or pushed off the side).
+COPY_BUTTONS_OUT_OF_REACH = with_everything_shown("""
 () => {
-  const style = document.createElement("style");
-  style.textContent =
-    ".tabbed-set > .tabbed-content > .tabbed-block { display: block !important; }";
-  document.head.append(style);
-  const closed = [...document.querySelectorAll("details:not([open])")];
-  closed.forEach((details) => { details.open = true; });
   const limit = document.documentElement.clientWidth;
   const blocks = [...document.querySelectorAll("div.highlight:not(.language-text)")]
     .filter((block) => block.querySelector("pre > code"));
@@ -63,11 +77,9 @@ COPY_BUTTONS_OUT_OF_REACH = """
     const title = block.querySelector(".filename");
     return title ? title.textContent : block.querySelector("code").textContent.slice(0, 40);
   });
-  closed.forEach((details) => { details.open = false; });
-  style.remove();
   return { blocks: blocks.length, away };
 }
-"""
+""")
 
 
 def programs_fit_their_column(visit: Visit) -> None:
@@ -84,11 +96,6 @@ def programs_fit_their_column(visit: Visit) -> None:
 def copy_buttons_in_reach_on_a_phone(visit: Visit) -> None:
     """At a phone's width each program's copy button is on screen, on its block; the window is
     put back after."""
-    before = visit.page.viewport_size
-    visit.page.set_viewport_size(PHONE)
-    try:
+    with visit.on_a_phone():
         found = visit.page.evaluate(COPY_BUTTONS_OUT_OF_REACH)
-    finally:
-        if before is not None:
-            visit.page.set_viewport_size(before)
     assert not found["away"], "copy buttons out of reach on a phone: " + ", ".join(found["away"])
