@@ -139,6 +139,20 @@ def _text_block(
     return PlannedBlock(start, deltas, final), hit
 
 
+def _input_json(chunks: tuple[str, ...], budget: _Budget) -> tuple[list[dict[str, Any]], str]:
+    """The ``input_json_delta`` events of a tool call's input sent before the budget runs out,
+    and the JSON they add up to. A client tool's and a server tool's input stream alike. An
+    empty fragment (the service often opens with one, wire.md) is sent but costs no token."""
+    deltas: list[dict[str, Any]] = []
+    raw = ""
+    for chunk in chunks:
+        if chunk and not budget.take():
+            break
+        deltas.append({"type": "input_json_delta", "partial_json": chunk})
+        raw += chunk
+    return deltas, raw
+
+
 def _tool_use_block(block: ToolUse, budget: _Budget, tool_id: str) -> PlannedBlock:
     # The service names who called the tool; a model's own call is "direct" (recorded streams).
     start = {
@@ -148,13 +162,7 @@ def _tool_use_block(block: ToolUse, budget: _Budget, tool_id: str) -> PlannedBlo
         "input": {},
         "caller": {"type": "direct"},
     }
-    deltas: list[dict[str, Any]] = []
-    raw = ""
-    for chunk in block.json_chunks:
-        if chunk and not budget.take():
-            break
-        deltas.append({"type": "input_json_delta", "partial_json": chunk})
-        raw += chunk
+    deltas, raw = _input_json(block.json_chunks, budget)
     try:
         value = json.loads(raw) if raw else {}
     except json.JSONDecodeError:
@@ -183,13 +191,7 @@ def _server_tool_blocks(block: ServerToolUse, budget: _Budget, tool_id: str) -> 
     """The call, its input in fragments, then the result block whole (no deltas). A call cut
     by ``max_tokens`` mid-input was never run: it has no result."""
     use_start = {"type": "server_tool_use", "id": tool_id, "name": "web_search", "input": {}}
-    deltas: list[dict[str, Any]] = []
-    raw = ""
-    for chunk in block.json_chunks:
-        if chunk and not budget.take():
-            break
-        deltas.append({"type": "input_json_delta", "partial_json": chunk})
-        raw += chunk
+    deltas, raw = _input_json(block.json_chunks, budget)
     whole = raw == "".join(block.json_chunks)
     use_final = {**use_start, "input": {"query": block.query} if whole else {}}
     planned = [PlannedBlock(use_start, deltas, use_final)]
