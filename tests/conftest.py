@@ -19,6 +19,7 @@ pytest_plugins = [
 ]
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist, which `-p no:xdist` leaves out
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """``-n auto``: two workers per CPU, four at least. Much of the suite waits (paced streams,
     the SDK's retry back-off, browsers), and a worker that waits leaves its CPU to another."""
