@@ -142,7 +142,7 @@ def _text_block(
 def _input_json(chunks: tuple[str, ...], budget: _Budget) -> tuple[list[dict[str, Any]], str]:
     """The ``input_json_delta`` events of a tool call's input sent before the budget runs out,
     and the JSON they add up to. A client tool's and a server tool's input stream alike. An
-    empty fragment (the service often opens with one, wire.md) is sent but costs no token."""
+    empty fragment (the service often opens with one, as recorded) is sent but costs no token."""
     deltas: list[dict[str, Any]] = []
     raw = ""
     for chunk in chunks:

@@ -557,7 +557,7 @@ class _Handler(BaseHTTPRequestHandler):
             kind = platforms.BEDROCK_STREAM_ERRORS.get(cut.error_type, "internalServerException")
             self._write_chunk(eventstream.exception(kind, cut.error_message))
         elif cut.kind == "error":
-            # Real error events carry "details": null beside the type and message (wire.md).
+            # Real error events carry "details": null beside the type and message (as recorded).
             error = {
                 "type": "error",
                 "error": {"type": cut.error_type, "message": cut.error_message, "details": None},

@@ -10,7 +10,7 @@ from typing import Any
 PING = '{"type": "ping"}'
 
 
-# The service pads some data lines with spaces before the closing brace (wire.md); these short
+# The service pads some data lines with spaces before the closing brace (as recorded); these short
 # events are written that way here, so a client that matches exact strings fails here first.
 PADDED = frozenset({"content_block_stop", "message_stop"})
 

@@ -32,7 +32,8 @@ def main() -> int:
     except anthropic.APIStatusError as err:
         # Bedrock's own errors: an HTTP status with {"message": ...} before the
         # stream, or an exception frame inside it (status_code 200), whose type
-        # is Bedrock's, not the API's. mid-stream, after some text
+        # is Bedrock's, not the API's. Status 200: the error came mid-stream,
+        # after some text, so end that line first.
         after_text = "\n" if err.status_code == 200 else ""
         print(f"{after_text}{type(err).__name__}: {err}", file=sys.stderr)
         return 1

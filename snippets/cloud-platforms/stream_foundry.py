@@ -27,7 +27,8 @@ def main() -> int:
                 print(text, end="", flush=True)
             print()
     except anthropic.APIStatusError as err:
-        # mid-stream, after some text
+        # Status 200: the error came mid-stream, after some text, so end that
+        # line first.
         after_text = "\n" if err.status_code == 200 else ""
         print(f"{after_text}{type(err).__name__}: {err}", file=sys.stderr)
         return 1

@@ -29,7 +29,8 @@ def main() -> int:
             print()
     except anthropic.APIStatusError as err:
         # Claude's own errors come in the API's shape; Google's (auth, quota)
-        # in Google's. mid-stream, after some text
+        # in Google's. Status 200: the error came mid-stream, after some text,
+        # so end that line first.
         after_text = "\n" if err.status_code == 200 else ""
         print(f"{after_text}{type(err).__name__}: {err}", file=sys.stderr)
         return 1

@@ -8,7 +8,7 @@ from anthropic.types import AnthropicBetaParam
 
 from .errors import ApiError, invalid
 
-# wire.md: the current version is 2026-10-21; 2023-06-01 is still accepted.
+# The API's versioning notes: the current version is 2026-10-21; 2023-06-01 is still accepted.
 CURRENT_VERSION = "2026-10-21"
 ACCEPTED_VERSIONS = frozenset({"2023-01-01", "2023-06-01", CURRENT_VERSION})
 

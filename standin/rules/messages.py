@@ -2,7 +2,7 @@
 
 Per-version rules live here too, since they are about what a turn may hold: under 2026-10-21 a
 ``document`` block in an ``assistant`` turn and a cited ``text`` block in a ``user`` turn are
-refused (wire.md, "Version 2026-10-21 breaking changes").
+refused (the API's notes on version 2026-10-21, "breaking changes").
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ MAX_OUTPUT_TOKENS = 128_000
 # Claude 4.5 and earlier: the last generation that continues an assistant prefill and knows only
 # the manual thinking budget. Source: "Prefill removal: Prefilling assistant messages returns a
 # 400 error on Claude 4.6 models" (platform.claude.com/docs/en/about-claude/models/
-# whats-new-claude-4-6#prefill-removal); wire.md ("For Claude 4.5 and earlier models, resend it
+# whats-new-claude-4-6#prefill-removal); the API's notes ("For Claude 4.5 and earlier models, resend it
 # as the start of an assistant turn").
 GENERATION_4_5 = frozenset(
     {

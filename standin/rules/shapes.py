@@ -5,7 +5,7 @@ API's own schema, so their keys are the keys the service accepts: a required key
 missing is ``Field required``, a key they do not declare is ``Extra inputs are not permitted``,
 and an unknown ``type`` tag is refused with the list of tags the union knows. The wording is the
 service's (pydantic) wording, as recorded in public error reports, for example
-``temperature: Extra inputs are not permitted`` (wire.md) and ``thinking: Input tag 'adaptive'
+``temperature: Extra inputs are not permitted`` (as the API words it) and ``thinking: Input tag 'adaptive'
 found using 'type' does not match any of the expected tags: 'disabled', 'enabled'``
 (github.com/strands-agents/sdk-python/issues/1856).
 """

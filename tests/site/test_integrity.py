@@ -113,6 +113,20 @@ def test_the_model_id_is_current_in_the_installed_sdk() -> None:
     assert model not in DEPRECATED_MODELS, f"{model} is deprecated: {DEPRECATED_MODELS[model]}"
 
 
+# Around the one id, only the platform prefixes a cloud client's model id takes (Bedrock's
+# inference profile: "global.anthropic.<id>").
+PLATFORM_PREFIXED = re.compile(r"""["']([\w.-]*claude-[a-z0-9][a-z0-9.-]*[a-z0-9])["']""")
+PLATFORM_PREFIXES = {"", "global.anthropic."}
+
+
+def test_the_one_model_id_is_prefixed_only_as_a_platform_names_it() -> None:
+    (model,) = _snippet_model_ids()
+    for path in snippet_files():
+        for quoted in PLATFORM_PREFIXED.findall(path.read_text(encoding="utf-8")):
+            prefix = quoted.removesuffix(model)
+            assert prefix in PLATFORM_PREFIXES, f"{rel(path)}: model id {quoted!r}"
+
+
 KEY_SHAPED = re.compile(r"sk-ant-[A-Za-z0-9_\-]{4,}")
 
 

@@ -2,7 +2,7 @@
 
 The list below is written from the streams the SDK's own repository keeps as test fixtures
 (``tests/lib/streaming/fixtures/``: basic, tool use, refusal, server tool use, stop details,
-message_delta fields) and from ``shared/facts/wire.md``. For each kind of stream the stand-in
+message_delta fields) and from streams recorded on the wire. For each kind of stream the stand-in
 can send, every listed field must be there: a client that reads one (``caller``,
 ``stop_details``, ``service_tier``...) meets it here as it will in production.
 """
