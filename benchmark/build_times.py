@@ -20,6 +20,7 @@ from .stats import summarise
 SUITE = [sys.executable, "-m", "pytest", "-n", "auto", "-q"]
 EXCLUDED = "tests/site/test_performance_page.py"
 OUTCOME = re.compile(r"(\d+) (passed|failed|skipped|errors?|xfailed|xpassed|deselected)")
+WORKERS = re.compile(r"^(\d+) workers \[", re.MULTILINE)  # xdist's line, printed even with -q
 
 
 TIMEOUT_S = 1500
@@ -46,10 +47,12 @@ def _timed(command: list[str], env: dict[str, str]) -> tuple[float, int | None, 
 def suite(repeats: int) -> dict[str, Any]:
     command = [*SUITE, f"--ignore={EXCLUDED}"]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    times, outcomes = [], []
+    times, outcomes, workers = [], [], None
     for _ in range(repeats):
         took, code, stdout = _timed(command, env)
         times.append(took)
+        if found := WORKERS.search(stdout):
+            workers = int(found.group(1))
         tail = stdout.strip().splitlines()[-1] if stdout.strip() else ""
         counts = {kind: int(n) for n, kind in OUTCOME.findall(tail)}
         if code is None:
@@ -59,6 +62,7 @@ def suite(repeats: int) -> dict[str, Any]:
         "command": "python -m pytest -n auto --ignore=" + EXCLUDED,
         "wall_s": summarise(times, 2),
         "outcomes": outcomes,
+        "workers": workers,
     }
 
 
@@ -71,6 +75,7 @@ def history_entry(suite: dict[str, Any], measured_at: str, cpu_count: int | None
         "runs": suite["wall_s"]["n"],
         "counts": counts,
         "cpu_count": cpu_count,
+        "workers": suite.get("workers"),  # what -n auto started: its meaning may change
         "command": suite["command"],
     }
 

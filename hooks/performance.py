@@ -180,8 +180,10 @@ def suite_history_table(data: dict[str, Any]) -> str:
         counts = ", ".join(f"{n} {kind}" for kind, n in entry["counts"].items()) or "no count"
         runs = entry["runs"]
         wall = f"{num(entry['wall_s'], 1)} s" + (f" (median of {runs})" if runs > 1 else "")
-        cores = entry.get("cpu_count") or "?"
-        rows.append([entry["measured_at"][:10], counts, wall, f"{cores} CPUs"])
+        machine = f"{entry.get('cpu_count') or '?'} CPUs"
+        if entry.get("workers"):
+            machine += f", {entry['workers']} test workers"
+        rows.append([entry["measured_at"][:10], counts, wall, machine])
     return _table("perf-suite-history", ["Measured", "Tests", "Wall time", "Machine"], rows)
 
 

@@ -172,6 +172,8 @@ def check_suite_history(page: str, data: dict[str, Any]) -> None:
         for kind, n in entry["counts"].items():
             assert f"{n} {kind}" in row[1]
         assert NUMBER.findall(row[2])[0] == f"{entry['wall_s']:,.1f}"
+        if entry.get("workers"):
+            assert f"{entry['workers']} test workers" in row[3]
 
 
 def test_the_suite_history_ends_with_the_suite_measured_last() -> None:
