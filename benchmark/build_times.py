@@ -17,10 +17,11 @@ from typing import Any
 from .paths import ROOT
 from .stats import summarise
 
-SUITE = [sys.executable, "-m", "pytest", "-n", "auto", "-q"]
+# Not -q: xdist then prints how many workers it started ("4 workers [N items]").
+SUITE = [sys.executable, "-m", "pytest", "-n", "auto"]
 EXCLUDED = "tests/site/test_performance_page.py"
 OUTCOME = re.compile(r"(\d+) (passed|failed|skipped|errors?|xfailed|xpassed|deselected)")
-WORKERS = re.compile(r"^(\d+) workers \[", re.MULTILINE)  # xdist's line, printed even with -q
+WORKERS = re.compile(r"^(\d+) workers \[", re.MULTILINE)
 
 
 TIMEOUT_S = 1500
