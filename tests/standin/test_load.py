@@ -59,6 +59,8 @@ def test_200_concurrent_streams_all_complete_with_no_reset_and_all_recorded() ->
         assert last == [{"type": "message_stop"}] * STREAMS
         assert len(api.message_requests) == STREAMS
         assert all(r.status == 200 for r in api.message_requests)
+        # A client reads the last bytes before the stand-in's thread marks its stream whole.
+        api.wait_for_completion(5.0, count=STREAMS)
         assert len(api.completed) == STREAMS
         assert not api.disconnects
     assert took < TIME_LIMIT, f"{STREAMS} streams took {took:.1f} s"
