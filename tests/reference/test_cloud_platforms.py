@@ -106,3 +106,28 @@ def test_a_request_goes_where_and_how_the_table_says(platform: str, cloud: Stand
         assert version in sent.body, f"{platform}: no {version} in the body"
     else:
         assert version in sent.headers, f"{platform}: no {version} header"
+
+
+def _bedrock_stream_exceptions() -> set[str]:
+    """The exception members of botocore's model of Bedrock's response stream (what
+    ``invoke-with-response-stream``, the path the Bedrock client streams from, may send)."""
+    import botocore.session
+
+    model = botocore.session.get_session().get_service_model("bedrock-runtime")
+    members = model.shape_for("ResponseStream").members
+    return {name for name, shape in members.items() if shape.metadata.get("exception")}
+
+
+def test_the_page_names_every_exception_a_bedrock_stream_may_carry() -> None:
+    item = next(
+        line
+        for line in page(PAGE).split("\n- ")
+        if "serviceUnavailableException` here is one of" in line
+    )
+    listed = set(code_names(item.split("lists:", 1)[1]))
+    known = _bedrock_stream_exceptions()
+    assert listed == known, f"the page lists {sorted(listed)}; botocore's model has {sorted(known)}"
+    words = {5: "five", 6: "six", 7: "seven", 8: "eight"}
+    assert f" {words.get(len(known), len(known))} that botocore" in " ".join(item.split()), (
+        f"the page's count does not say {len(known)}"
+    )
