@@ -2,7 +2,7 @@
 
 The page says which methods take ``output_format`` (a type) and which take ``output_config``
 only, that ``output_format`` becomes ``output_config.format`` with every object closed, and
-that the parsed value is the first text block's ``parsed_output``.
+that the parsed value is the first text block whose ``parsed_output`` is set.
 """
 
 from __future__ import annotations
@@ -15,8 +15,10 @@ import pytest
 from anthropic.lib._parse._response import parse_response
 from anthropic.resources.messages import Messages
 from anthropic.types import Message
+from anthropic.types.parsed_message import ParsedMessage
 
 from standin import StandIn
+from tests.reference.markdown import page
 from tests.support.settings import FAKE_KEY, MODEL
 
 
@@ -67,3 +69,32 @@ def test_parsed_output_is_the_first_text_blocks() -> None:
     )
     parsed = parse_response(output_format=River, response=message)
     assert parsed.parsed_output == River(name="Seine", length_km=777)
+
+
+def test_parsed_output_skips_a_text_block_with_none() -> None:
+    """Not simply the first text block's: one without a parsed value is passed over."""
+    message = ParsedMessage[River].model_validate(
+        {
+            "id": "msg_1",
+            "type": "message",
+            "role": "assistant",
+            "model": MODEL,
+            "content": [
+                {"type": "text", "text": "Here it is:", "parsed_output": None},
+                {
+                    "type": "text",
+                    "text": '{"name": "Seine", "length_km": 777}',
+                    "parsed_output": {"name": "Seine", "length_km": 777},
+                },
+            ],
+            "stop_reason": "end_turn",
+            "stop_sequence": None,
+            "usage": {"input_tokens": 1, "output_tokens": 1},
+        }
+    )
+    assert message.parsed_output == River(name="Seine", length_km=777)
+    said = " ".join(page("guides/structured-output.md").split())
+    assert "returns the first text block's;" not in said
+    assert "the first text block whose `parsed_output` is set" in said, (
+        "the page must say parsed_output is the first text block whose parsed_output is set"
+    )
