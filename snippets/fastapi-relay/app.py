@@ -4,8 +4,7 @@ The Starlette relay written the FastAPI way: a path operation that yields
 `ServerSentEvent`s, answered with FastAPI's own `EventSourceResponse`. The
 browser talks only to this server, which holds the API key. Each text delta
 goes on to the page as a `text` event; the end of the reply is a `done` event,
-and an API error a `failed` event with its type and message. When the browser
-goes away, FastAPI cancels the generator, which closes the upstream stream.
+and an API error a `failed` event with its type and message.
 
 Run it with `uvicorn app:app` (from this folder), then open
 http://127.0.0.1:8000/.
@@ -40,8 +39,7 @@ async def stream_reply(
     prompt: Annotated[str, Query(min_length=1, max_length=MAX_PROMPT_CHARS)],
 ) -> AsyncIterator[ServerSentEvent]:
     """Claude's reply as SSE events; `data` goes out as JSON, so line breaks
-    stay intact. Cancelled when the browser disconnects: leaving the
-    `async with` block then closes the upstream connection."""
+    stay intact."""
     try:
         async with client.messages.stream(
             model=MODEL,
