@@ -9,14 +9,15 @@ NODE   := node_modules/.deps-stamp
 
 .PHONY: serve test build standin benchmark update-goldens diagrams lint format clean chromium nginx pythons
 
+# `python -m` puts the project root on sys.path: mkdocs.yml's extensions are in siteparts/.
 serve: $(DEPS)
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	$(BIN)/python -m mkdocs serve --strict -a 127.0.0.1:8000
 
 test: $(DEPS) $(NODE) chromium nginx pythons
 	$(BIN)/python -m pytest -n auto
 
 build: $(DEPS)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m mkdocs build --strict
 
 # Start the local Messages API stand-in by hand (see README).
 standin: $(DEPS)

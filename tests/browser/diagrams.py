@@ -1,6 +1,6 @@
 """Draw a page's diagrams in Chromium with mermaid, as the site shows them, ahead of time.
 
-The site ships no diagram library: ``hooks/diagrams.py`` puts each diagram's stored drawing
+The site ships no diagram library: ``siteparts/diagrams.py`` puts each diagram's stored drawing
 (``diagrams/<page>.<n>.svg``) where its ```` ```mermaid ```` fence was. This draws them, with the
 mermaid of ``node_modules`` (package.json), and trims each drawing to what the page needs: no
 colours (the site's stylesheet gives them, so one drawing serves the light and the dark
@@ -21,10 +21,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
-from tests.support.modules import load_module
+from siteparts import diagrams as diagrams_part
 from tests.support.paths import DOCS, ROOT
-
-hooks_diagrams = load_module(ROOT / "hooks" / "diagrams.py", "hooks_diagrams")
 
 MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 MERMAID_PACKAGE = ROOT / "node_modules" / "mermaid" / "package.json"
@@ -77,7 +75,7 @@ class Diagram:
 
     @property
     def drawing(self) -> Path:
-        return hooks_diagrams.drawing_path(ROOT, self.page, self.number)
+        return diagrams_part.drawing_path(ROOT, self.page, self.number)
 
     @property
     def id(self) -> str:
@@ -90,7 +88,7 @@ class Diagram:
 def diagrams_in_docs() -> list[Diagram]:
     found = []
     for md in sorted(DOCS.rglob("*.md")):
-        sources = hooks_diagrams.sources_in(md.read_text(encoding="utf-8"))
+        sources = diagrams_part.sources_in(md.read_text(encoding="utf-8"))
         page = md.relative_to(DOCS).as_posix()
         found += [Diagram(page, n, s) for n, s in enumerate(sources, start=1)]
     return found
@@ -113,9 +111,9 @@ def prepare(page: Page) -> None:
 def draw(page: Page, diagram: Diagram) -> str:
     """The drawing of ``diagram`` as stored: its source's digest on the first line, then SVG."""
     svg = page.evaluate(DRAW, [diagram.source, diagram.id, FONT])
-    return hooks_diagrams.header(diagram.source, f"mermaid {mermaid_version()}") + svg + "\n"
+    return diagrams_part.header(diagram.source, f"mermaid {mermaid_version()}") + svg + "\n"
 
 
 def outline(page: Page, drawing: str) -> dict[str, object]:
     """What a drawing says, regardless of where the fonts put it."""
-    return page.evaluate(OUTLINE, hooks_diagrams.HEADER.sub("", drawing))
+    return page.evaluate(OUTLINE, diagrams_part.HEADER.sub("", drawing))

@@ -8,7 +8,7 @@ from playwright.sync_api import Page
 
 from tests.support.pages import built_file
 
-# hooks/diagrams.py puts each diagram on the page as a figure holding its drawing (an SVG).
+# siteparts/diagrams.py puts each diagram on the page as a figure holding its drawing (an SVG).
 DIAGRAM = '<figure class="diagram">'
 
 

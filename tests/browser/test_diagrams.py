@@ -38,7 +38,7 @@ def _problems(page: Page, diagram: Diagram) -> list[str]:
 
 @pytest.mark.browser
 def test_drawings_match_their_sources(browser: Browser, update_goldens: bool) -> None:
-    assert DIAGRAMS, "no page has a diagram: this test, hooks/diagrams.py and diagrams/ can go"
+    assert DIAGRAMS, "no page has a diagram: this test, siteparts/diagrams.py and diagrams/ can go"
     page = browser.new_page()
     prepare(page)
     if update_goldens:

@@ -61,7 +61,7 @@ def test_every_built_page_is_tested(site_dir: Path) -> None:
 
 def test_some_page_draws_a_diagram(site_dir: Path) -> None:
     drawn = [p for p in PAGES if diagram_count(site_dir, p)]
-    assert drawn, "no page has a diagram: its checks (and hooks/diagrams.py) can go"
+    assert drawn, "no page has a diagram: its checks (and siteparts/diagrams.py) can go"
 
 
 def test_language_tabs_on_two_pages_or_more(site_dir: Path) -> None:

@@ -9,17 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.support.modules import load_module
+from siteparts import diagrams as diagrams_part
 from tests.support.pages import built_file, url_path
 from tests.support.paths import DOCS, ROOT
-
-hooks_diagrams = load_module(ROOT / "hooks" / "diagrams.py", "hooks_diagrams")
 
 
 def _sources() -> dict[str, list[str]]:
     found = {}
     for md in sorted(DOCS.rglob("*.md")):
-        sources = hooks_diagrams.sources_in(md.read_text(encoding="utf-8"))
+        sources = diagrams_part.sources_in(md.read_text(encoding="utf-8"))
         if sources:
             found[md.relative_to(DOCS).as_posix()] = sources
     return found
@@ -29,11 +27,11 @@ def test_every_diagram_has_a_drawing_of_its_source() -> None:
     problems = []
     for page, sources in _sources().items():
         for number, source in enumerate(sources, start=1):
-            path = hooks_diagrams.drawing_path(ROOT, page, number)
+            path = diagrams_part.drawing_path(ROOT, page, number)
             if not path.is_file():
                 problems.append(f"{page} diagram {number}: no {path.relative_to(ROOT)}")
                 continue
-            stale = hooks_diagrams.stale(path.read_text(encoding="utf-8"), source)
+            stale = diagrams_part.stale(path.read_text(encoding="utf-8"), source)
             if stale:
                 problems.append(f"{page} diagram {number}: {path.relative_to(ROOT)}: {stale}")
     assert not problems, "run `make diagrams`:\n" + "\n".join(problems)
@@ -41,11 +39,11 @@ def test_every_diagram_has_a_drawing_of_its_source() -> None:
 
 def test_every_drawing_belongs_to_a_diagram() -> None:
     wanted = {
-        hooks_diagrams.drawing_path(ROOT, page, number)
+        diagrams_part.drawing_path(ROOT, page, number)
         for page, sources in _sources().items()
         for number in range(1, len(sources) + 1)
     }
-    kept = set((ROOT / hooks_diagrams.DRAWINGS).rglob("*.svg"))
+    kept = set((ROOT / diagrams_part.DRAWINGS).rglob("*.svg"))
     assert kept == wanted, f"drawings of no diagram: {sorted(map(str, kept - wanted))}"
 
 

@@ -1,6 +1,6 @@
 """The Error messages page lists every error message an example prints, each linked to a fix.
 
-The list is made at build time by ``hooks/error_messages.py`` from the golden output files; the
+The list is made at build time by ``siteparts/error_messages.py`` from the golden output files; the
 sections that explain each message are named in ``docs/data/error-fixes.yml``. A golden file
 that starts printing a message no entry covers, an entry whose link names no heading, or an
 entry that no longer matches anything fails here; the built page and the search index are
@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.modules import load_module
+from siteparts import error_messages
 from tests.support.paths import DOCS, ROOT
 
-HOOK = load_module(ROOT / "hooks" / "error_messages.py", "error_messages_hook")
+HOOK = error_messages
 PAGE = "reference/error-messages.md"
 PRINTED = HOOK.printed_messages(ROOT)
 FIXES, NOT_MESSAGES = HOOK.load_fixes(DOCS)

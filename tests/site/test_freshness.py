@@ -1,6 +1,6 @@
 """Every page says what its examples ran with and when their outputs last changed, truthfully.
 
-The line (``hooks/freshness.py``) is read back from each built page and compared with what this
+The line (``siteparts/freshness.py``) is read back from each built page and compared with what this
 machine has: the installed ``anthropic`` and the API version it sends, the Pythons every example
 runs on (``pyproject.toml``), and the dates ``docs/data/goldens.json`` holds for the golden
 outputs the page shows, which must match the golden files themselves.

@@ -1,6 +1,6 @@
 """The Performance page shows the benchmark's figures, and the benchmark still runs.
 
-The page is generated from ``docs/data/performance.json`` by ``hooks/performance.py``; these
+The page is generated from ``docs/data/performance.json`` by ``siteparts/performance.py``; these
 tests build the site and read the tables back, so a page that disagrees with its data (or data
 that no longer fits the page) fails here. They never judge the figures themselves: timings
 depend on the machine.
@@ -24,17 +24,16 @@ import markdown
 import pytest
 
 from benchmark import build_times
-from tests.support.modules import load_module
+from siteparts import performance
 from tests.support.paths import DOCS, ROOT
 
 DATA_FILE = DOCS / "data" / "performance.json"
-HOOK = ROOT / "hooks" / "performance.py"
 NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 STAT_KEYS = ("median", "min", "max", "q1", "q3", "n", "values")
 
 
 def _hook() -> ModuleType:
-    return load_module(HOOK, "performance_hook")
+    return performance
 
 
 def _data(path: Path = DATA_FILE) -> dict[str, Any]:
@@ -260,7 +259,7 @@ def test_a_figure_quoted_in_prose_is_the_data_files() -> None:
 
 def test_an_unknown_placeholder_fails_the_build() -> None:
     hook = _hook()
-    with pytest.raises(hook.PluginError, match=r"perf\.no_such_figure"):
+    with pytest.raises(hook.PerformanceError, match=r"perf\.no_such_figure"):
         hook.render("{{ perf.no_such_figure }}", _data())
 
 

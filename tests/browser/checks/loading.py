@@ -3,7 +3,7 @@
 Private means the page asks for nothing from any host but the site's own: no fonts, scripts,
 images or analytics from elsewhere. Requests to other hosts are blocked and reported, so a
 page that tries one fails here without reaching the network. Diagrams come drawn, as SVG in
-the page (``hooks/diagrams.py``): no page loads a diagram library to draw them.
+the page (``siteparts/diagrams.py``): no page loads a diagram library to draw them.
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ Nothing here is typed: the SDK version and the Pythons come from ``docs/data/pyt
 API version and each golden output's date from ``docs/data/goldens.json``; the suite writes both
 (``make update-goldens``) and fails when they disagree with the installed packages or the golden
 files. A page's date is the latest date of the golden outputs it shows; a page that shows none
-gives the site's latest. The line is put in ``page.meta["freshness"]`` for the theme
-(``overrides/partials/freshness.html``).
+gives the site's latest. The line is put in the page's ``meta["freshness"]`` for the theme
+(``overrides/partials/freshness.html``), which both MkDocs and Zensical hand to the templates.
 """
 
 from __future__ import annotations
@@ -15,6 +15,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+from siteparts.page import current_page
 
 PYTHONS = Path("data") / "pythons.json"  # inside docs_dir
 GOLDENS = Path("data") / "goldens.json"
@@ -67,11 +72,31 @@ def freshness(markdown: str, pythons: dict[str, Any], goldens: dict[str, Any]) -
     )
 
 
-def _load(config: Any, name: Path) -> dict[str, Any]:
-    return json.loads((Path(config["docs_dir"]) / name).read_text(encoding="utf-8"))
+def _load(docs_dir: str, name: Path) -> dict[str, Any]:
+    return json.loads((Path(docs_dir) / name).read_text(encoding="utf-8"))
 
 
-def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    line = freshness(markdown, _load(config, PYTHONS), _load(config, GOLDENS))
-    page.meta["freshness"] = line.text()
-    return markdown
+class _Line(Preprocessor):
+    def __init__(self, md: Markdown, docs_dir: str) -> None:
+        super().__init__(md)
+        self.docs_dir = docs_dir
+
+    def run(self, lines: list[str]) -> list[str]:
+        markdown = "\n".join(lines)
+        line = freshness(markdown, _load(self.docs_dir, PYTHONS), _load(self.docs_dir, GOLDENS))
+        current_page(self.md).meta["freshness"] = line.text()
+        return lines
+
+
+class FreshnessExtension(Extension):
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {"docs_dir": ["docs", "the pages' folder, which holds data/"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        # Before the snippets are included (32): the page's own include lines name its goldens.
+        md.preprocessors.register(_Line(md, self.getConfig("docs_dir")), "freshness", 40)
+
+
+def makeExtension(**kwargs: Any) -> FreshnessExtension:  # noqa: N802
+    return FreshnessExtension(**kwargs)

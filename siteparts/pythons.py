@@ -11,6 +11,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
 MARKER = "<!-- tested-pythons -->"
 DATA_FILE = Path("data") / "pythons.json"  # inside docs_dir
 
@@ -39,8 +42,31 @@ def table(data: dict[str, Any]) -> str:
     return "\n".join(lines) + note
 
 
-def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    if MARKER not in markdown:
-        return markdown
-    data = json.loads((Path(config["docs_dir"]) / DATA_FILE).read_text(encoding="utf-8"))
-    return markdown.replace(MARKER, table(data))
+class _Table(Preprocessor):
+    def __init__(self, md: Markdown, docs_dir: str) -> None:
+        super().__init__(md)
+        self.docs_dir = docs_dir
+
+    def run(self, lines: list[str]) -> list[str]:
+        if MARKER not in lines:
+            return lines
+        path = Path(self.docs_dir) / DATA_FILE
+        rendered = table(json.loads(path.read_text(encoding="utf-8"))).split("\n")
+        out: list[str] = []
+        for line in lines:
+            out.extend(rendered if line == MARKER else [line])
+        return out
+
+
+class PythonsExtension(Extension):
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {"docs_dir": ["docs", "the pages' folder, which holds data/"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        # Before raw HTML (the marker is an HTML comment) is set aside (20).
+        md.preprocessors.register(_Table(md, self.getConfig("docs_dir")), "tested_pythons", 34)
+
+
+def makeExtension(**kwargs: Any) -> PythonsExtension:  # noqa: N802
+    return PythonsExtension(**kwargs)

@@ -1,9 +1,9 @@
-"""MkDocs hook: render the benchmark's figures into the pages, so none is typed by hand.
+"""Render the benchmark's figures into the pages, so none is typed by hand.
 
 The benchmark (``python -m benchmark``, ``make benchmark``) writes
 ``docs/data/performance.json``. A page asks for a figure, a table or a chart with a placeholder
-``{{ perf.NAME }}``; this hook replaces it at build time from that file. An unknown name, or a
-missing data file, fails the build instead of printing a wrong or empty value.
+``{{ perf.NAME }}``; this Markdown extension replaces it at build time from that file. An
+unknown name, or a missing data file, fails the build instead of printing a wrong or empty value.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
 
 DATA_FILE = Path("data") / "performance.json"  # inside docs_dir
 PLACEHOLDER = re.compile(r"\{\{\s*perf\.([a-z0-9_]+)\s*\}\}")
@@ -27,7 +28,9 @@ CHART_NAMES = {
     "bytes_only": "bytes only, no parsing",
 }
 
-_data: dict[str, Any] = {}
+
+class PerformanceError(ValueError):
+    """A placeholder names no figure, or the data file is missing: the build stops."""
 
 
 # -- number formats: one place, so the tests can read them back ------------------------------
@@ -438,7 +441,7 @@ def render(markdown: str, data: dict[str, Any], where: str = "a page") -> str:
         if name in values:
             return values[name]
         known = ", ".join(sorted([*BLOCKS, *values]))
-        raise PluginError(f"{where}: unknown placeholder perf.{name}; known: {known}")
+        raise PerformanceError(f"{where}: unknown placeholder perf.{name}; known: {known}")
 
     return PLACEHOLDER.sub(substitute, markdown)
 
@@ -448,17 +451,31 @@ def load(docs_dir: str | Path) -> dict[str, Any]:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise PluginError(f"{path} is missing: run `make benchmark` to write it") from None
+        raise PerformanceError(f"{path} is missing: run `make benchmark` to write it") from None
 
 
-# -- MkDocs events ----------------------------------------------------------------------------
-def on_config(config: Any) -> Any:
-    _data.clear()
-    _data.update(load(config["docs_dir"]))
-    return config
+# -- the Markdown extension ------------------------------------------------------------------
+class _Placeholders(Preprocessor):
+    def __init__(self, md: Markdown, docs_dir: str) -> None:
+        super().__init__(md)
+        self.docs_dir = docs_dir
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if "perf." not in text:
+            return lines
+        return render(text, load(self.docs_dir)).split("\n")
 
 
-def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    if "perf." not in markdown:
-        return markdown
-    return render(markdown, _data, page.file.src_uri)
+class PerformanceExtension(Extension):
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {"docs_dir": ["docs", "the pages' folder, which holds data/"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        # Before the snippets are included (32) and raw HTML is set aside (20).
+        md.preprocessors.register(_Placeholders(md, self.getConfig("docs_dir")), "perf", 34)
+
+
+def makeExtension(**kwargs: Any) -> PerformanceExtension:  # noqa: N802
+    return PerformanceExtension(**kwargs)

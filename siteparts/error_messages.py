@@ -17,7 +17,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
+from markdown import Extension, Markdown
 from markdown.extensions.toc import slugify
+from markdown.preprocessors import Preprocessor
+
+from siteparts.page import current_page
 
 MARKER = "<!-- error-messages -->"
 FIXES_FILE = Path("data") / "error-fixes.yml"  # inside docs_dir
@@ -179,9 +183,33 @@ def table(docs: Path, root: Path, here: str) -> str:
     return "\n".join(rows)
 
 
-def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    if MARKER not in markdown:
-        return markdown
-    docs = Path(config["docs_dir"])
-    root = Path(config["config_file_path"]).parent
-    return markdown.replace(MARKER, table(docs, root, page.file.src_uri))
+class _Index(Preprocessor):
+    def __init__(self, md: Markdown, docs_dir: str) -> None:
+        super().__init__(md)
+        self.docs_dir = docs_dir
+
+    def run(self, lines: list[str]) -> list[str]:
+        if MARKER not in lines:
+            return lines
+        here = current_page(self.md).source
+        rendered = table(Path(self.docs_dir), Path.cwd(), here).split("\n")
+        out: list[str] = []
+        for line in lines:
+            out.extend(rendered if line == MARKER else [line])
+        return out
+
+
+class ErrorMessagesExtension(Extension):
+    """Paths are relative to the folder the build runs in, as ``pymdownx.snippets``' are."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {"docs_dir": ["docs", "the pages' folder, which holds data/"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        # Before raw HTML (the marker is an HTML comment) is set aside (20).
+        md.preprocessors.register(_Index(md, self.getConfig("docs_dir")), "error_messages", 34)
+
+
+def makeExtension(**kwargs: Any) -> ErrorMessagesExtension:  # noqa: N802
+    return ErrorMessagesExtension(**kwargs)

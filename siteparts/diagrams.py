@@ -4,9 +4,10 @@ A page writes its diagram as a ```` ```mermaid ```` fence. The test suite draws 
 Chromium with mermaid (``make diagrams``) and keeps the drawing in ``diagrams/`` like a golden
 file: ``diagrams/<page>.<n>.svg`` for the page's n-th diagram, its first line naming the digest
 of the source it was drawn from. This hook puts that SVG in the page where the fence was, with
-no colours of its own (``assets/stylesheets/diagrams.css`` gives it the scheme's colours). A
-drawing missing or drawn from another source is a warning, which fails ``mkdocs build
---strict``, so a page never shows a diagram that disagrees with its source.
+no colours of its own (``assets/stylesheets/diagrams.css`` gives it the scheme's colours), as
+the last step of converting the page's Markdown. A drawing missing or drawn from another source
+is a warning, which fails ``mkdocs build --strict``, so a page never shows a diagram that
+disagrees with its source.
 """
 
 from __future__ import annotations
@@ -18,7 +19,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-log = logging.getLogger("mkdocs.hooks.diagrams")
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
+
+from siteparts.page import current_page
+
+# Under "mkdocs", whose strict mode counts the warnings of its loggers.
+log = logging.getLogger("mkdocs.siteparts.diagrams")
 
 DRAWINGS = "diagrams"  # beside docs/, at the root of the repository
 # What pymdownx.superfences writes for a mermaid fence (mkdocs.yml custom_fences).
@@ -61,19 +68,19 @@ def figure(drawing: str) -> str:
     return f'<figure class="diagram">{HEADER.sub("", drawing).strip()}</figure>'
 
 
-def on_page_content(content: str, page: Any, config: Any, files: Any) -> str:
-    root = Path(config["docs_dir"]).parent
+def swap_drawings(content: str, page_source: str, root: Path) -> str:
+    """``content`` (a page's HTML) with each mermaid fence replaced by its drawing."""
     number = 0
 
     def swap(found: re.Match[str]) -> str:
         nonlocal number
         number += 1
         source = html.unescape(found.group(1))
-        path = drawing_path(root, page.file.src_uri, number)
+        path = drawing_path(root, page_source, number)
         if not path.is_file():
             log.warning(
                 "%s: diagram %d has no drawing %s: run `make diagrams`",
-                page.file.src_uri,
+                page_source,
                 number,
                 path.relative_to(root),
             )
@@ -83,10 +90,30 @@ def on_page_content(content: str, page: Any, config: Any, files: Any) -> str:
         if problem:
             log.warning(
                 "%s: %s is stale (%s): run `make diagrams`",
-                page.file.src_uri,
+                page_source,
                 path.relative_to(root),
                 problem,
             )
         return figure(drawing)
 
     return FENCE_HTML.sub(swap, content)
+
+
+class _Drawings(Postprocessor):
+    def run(self, text: str) -> str:
+        if '<pre class="mermaid">' not in text:
+            return text
+        return swap_drawings(text, current_page(self.md).source, Path.cwd())
+
+
+class DiagramsExtension(Extension):
+    """Drawings are found in ``diagrams/`` under the folder the build runs in (the project
+    root), as ``pymdownx.snippets`` finds the snippets."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        # Last: after the stashed fence HTML is put back (30) and entities restored (10).
+        md.postprocessors.register(_Drawings(md), "diagrams", 1)
+
+
+def makeExtension(**kwargs: Any) -> DiagramsExtension:  # noqa: N802
+    return DiagramsExtension(**kwargs)

@@ -3,7 +3,8 @@
 A page writes ``<!-- notebook-cell snippets/<folder>/<name>.ipynb <cell id> -->`` on a line of
 its own (indented as the surrounding tab is); the build replaces it with that cell's source
 in a Python code block, so the code shown is the code the test suite ran on a real kernel, as
-``--8<--`` does for ``.py`` files. An unknown notebook or cell id stops the build.
+``--8<--`` does for ``.py`` files. An unknown notebook or cell id stops the build. Paths are
+relative to the folder the build runs in (the project root), as ``pymdownx.snippets``' are.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ import json
 import re
 from pathlib import Path
 from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
 
 MARKER = re.compile(
     r"^(?P<indent>[ \t]*)<!-- notebook-cell (?P<path>\S+\.ipynb) (?P<cell>[\w-]+) -->[ \t]*$",
@@ -40,7 +44,19 @@ def render(markdown: str, root: Path) -> str:
     return MARKER.sub(block, markdown)
 
 
-def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    if "<!-- notebook-cell " not in markdown:
-        return markdown
-    return render(markdown, Path(config["config_file_path"]).parent)
+class _Cells(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if "<!-- notebook-cell " not in text:
+            return lines
+        return render(text, Path.cwd()).split("\n")
+
+
+class NotebookCellsExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        # Before fences are read (25) and raw HTML (the marker) is set aside (20).
+        md.preprocessors.register(_Cells(md), "notebook_cells", 34)
+
+
+def makeExtension(**kwargs: Any) -> NotebookCellsExtension:  # noqa: N802
+    return NotebookCellsExtension(**kwargs)
