@@ -15,7 +15,7 @@ LINK = re.compile(r"^- \[([^\]]+)\]\(([^)\s]+)\)", re.MULTILINE)
 
 
 def markdown_url(source: str) -> str:
-    """Where the plugin publishes a page's Markdown: ``concepts.md`` -> ``concepts/index.md``."""
+    """Where the build publishes a page's Markdown: ``concepts.md`` -> ``concepts/index.md``."""
     stem = source.removesuffix(".md")
     if stem == "index" or stem.endswith("/index"):
         return f"{stem}.md"

@@ -1,6 +1,6 @@
 """Every page of the nav is also written as Markdown, whole: what "Copy as Markdown" copies.
 
-The build writes ``<page>/index.md`` beside each page (the llmstxt plugin); the page links it
+The build writes ``<page>/index.md`` beside each page (``siteparts/llms.py``); the page links it
 and its button copies it (``tests/browser/checks/markdown.py``). Here: each page has it, and it
 holds every program and output the page includes, in full and unchanged, so a reader who pastes
 it into an assistant pastes the tested files, not a summary of them.

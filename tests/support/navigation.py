@@ -1,23 +1,20 @@
 """The nav as ``mkdocs.yml`` declares it, in reading order: its pages and its sections.
 
-The pages are found by ``nav_pages`` from ``hooks/llms_txt.py``, the function the build uses to
+The pages are found by ``nav_pages`` from ``siteparts/llms.py``, the function the build uses to
 list them in ``llms.txt``, so the tests and the build cannot disagree on what the nav holds.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from tests.support.modules import load_module
+from siteparts import llms
 from tests.support.paths import ROOT
-
-LLMS_TXT_HOOK = ROOT / "hooks" / "llms_txt.py"
 
 
 @dataclass(frozen=True)
@@ -33,18 +30,13 @@ def site_config() -> MkDocsConfig:
     return load_config(str(ROOT / "mkdocs.yml"))
 
 
-@functools.cache
-def _nav_pages_function() -> Callable[[list[Any]], list[str]]:
-    return load_module(LLMS_TXT_HOOK, "llms_txt_hook").nav_pages
-
-
 def _nav() -> list[Any]:
     return site_config().nav or []
 
 
 def nav_pages(nav: list[Any]) -> list[str]:
     """The pages in ``nav`` (all of it, or one section's items), in reading order."""
-    return list(_nav_pages_function()(nav))
+    return list(llms.nav_pages(nav))
 
 
 def nav_sources() -> list[str]:
