@@ -7,7 +7,9 @@ before a forced call; server tool blocks only when web search is offered, and a 
 search turn sent back is continued; citations only for
 a document that turns them on; thinking only when it is on; JSON that fits the schema when
 ``output_config.format`` asks for it. Stop sequences and the thinking
-display are honoured later, for every reply, by ``events.plan``.
+display are honoured later, for every reply, by ``events.plan``. The scripted bodies answer the
+site's own questions (each says which: ``MessageReply.answers``); another question still gets
+the body of its kind, and the fit rules name it as an answer to something else.
 """
 
 from __future__ import annotations

@@ -155,6 +155,50 @@ def _intended_input(call: ToolUse) -> Any:
     return json.loads(raw) if raw else {}
 
 
+# How much of an interrupted reply's end a request to continue it quotes, at least (the
+# documented form for Claude 4.6 and later; ``scenarios.broken_streams`` reads it the same way).
+QUOTED_END_CHARS = 10
+
+
+def _words_of(content: Any) -> str:
+    if isinstance(content, str):
+        return content
+    blocks = content if isinstance(content, list) else []
+    return "".join(
+        b.get("text", "") for b in blocks if isinstance(b, dict) and b.get("type") == "text"
+    )
+
+
+def question_of(body: dict[str, Any]) -> str:
+    """What the request asks: the words of its last user turn that holds any (a turn of tool
+    results alone asks nothing new). A turn that asks to continue an interrupted reply, quoting
+    where the assistant turn before it ended, asks the question before it again."""
+    messages = body.get("messages") or []
+    for n in range(len(messages) - 1, -1, -1):
+        if messages[n].get("role") != "user":
+            continue
+        words = _words_of(messages[n].get("content")).strip()
+        before = messages[n - 1] if n else {}
+        partial = _words_of(before.get("content")) if before.get("role") == "assistant" else ""
+        end = partial[-QUOTED_END_CHARS:].strip()
+        if words and not (end and end in words):
+            return words
+    return ""
+
+
+def _topic_problems(body: dict[str, Any], reply: MessageReply) -> list[str]:
+    """A reply is the answer to one question (``MessageReply.answers``): the request must ask
+    it, as a thinking reply needs thinking on. Otherwise a page shows a question beside the
+    answer to another. Assumed: a model answers what it is asked (no source needed)."""
+    if not reply.answers:
+        return []
+    question = question_of(body)
+    if any(word.lower() in question.lower() for word in reply.answers):
+        return []
+    topic = " or ".join(repr(word) for word in reply.answers)
+    return [f"the reply answers a question about {topic}, but the request asks {question!r}"]
+
+
 def mismatches(body: dict[str, Any], reply: MessageReply) -> list[str]:
     """Why ``reply`` is not an answer ``body`` could get; empty when it could."""
     found: list[str] = []
@@ -198,4 +242,5 @@ def mismatches(body: dict[str, Any], reply: MessageReply) -> list[str]:
     ):
         found.append(f"stop_sequence {reply.stop_sequence!r}, which the request did not set")
     found += _output_problems(body, reply)
+    found += _topic_problems(body, reply)
     return found

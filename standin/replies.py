@@ -113,6 +113,10 @@ class Framing:
     split_seed: int | None = None
 
 
+# A reply that fits any question: no word of the question has to match.
+ANY_QUESTION: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class MessageReply:
     blocks: tuple[Block, ...]
@@ -136,6 +140,10 @@ class MessageReply:
     # Fields no client knows yet, in events, deltas, the message and its usage: the API adds
     # fields without a new version, and clients must pass them by.
     unknown_fields: bool = False
+    # What question the reply answers (``fit.py``): words one of which the request's question
+    # must hold (any case), ANY_QUESTION for a reply that fits whatever was asked (a refusal),
+    # None for a reply a test builds for itself. Every named scenario's reply says which.
+    answers: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)

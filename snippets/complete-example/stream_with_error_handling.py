@@ -1,6 +1,7 @@
 """A complete streaming program that reports everything that can go wrong.
 
-Run it with ANTHROPIC_API_KEY set. It exits 0 only when the reply arrived whole
+Run it with ANTHROPIC_API_KEY set, and a prompt as its argument if you like (a
+haiku about rivers by default). It exits 0 only when the reply arrived whole
 and finished: an error, a stream cut short, a reply cut at max_tokens and a
 refusal all exit 1.
 """
@@ -11,7 +12,7 @@ import anthropic
 import httpx2
 
 MODEL = "claude-sonnet-5-5"
-PROMPT = "Write a haiku about rivers."
+PROMPT = sys.argv[1] if len(sys.argv) > 1 else "Write a haiku about rivers."
 
 
 def main() -> int:

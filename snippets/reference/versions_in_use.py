@@ -10,7 +10,7 @@ def main() -> None:
     with client.messages.stream(
         model=MODEL,
         max_tokens=64,
-        messages=[{"role": "user", "content": "Say hello."}],
+        messages=[{"role": "user", "content": "Write a haiku about rivers."}],
     ) as stream:
         sent = stream.response.request.headers
         stream.until_done()

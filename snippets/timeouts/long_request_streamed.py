@@ -17,7 +17,7 @@ def main() -> None:
         model=MODEL,
         max_tokens=64000,
         messages=[
-            {"role": "user", "content": "Write a long essay about rivers."}
+            {"role": "user", "content": "Tell me a story about a lighthouse."}
         ],
     ) as stream:
         message = stream.get_final_message()

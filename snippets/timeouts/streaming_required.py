@@ -16,7 +16,7 @@ def main() -> None:
         model=MODEL,
         max_tokens=64000,
         messages=[
-            {"role": "user", "content": "Write a long essay about rivers."}
+            {"role": "user", "content": "Tell me a story about a lighthouse."}
         ],
     )
     print(message.content[0].text)

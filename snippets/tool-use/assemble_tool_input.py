@@ -10,6 +10,7 @@ import json
 import anthropic
 
 MODEL = "claude-sonnet-5-5"
+QUESTION = "What is the weather in Paris, and what time is it?"
 
 TOOLS = [
     {
@@ -39,9 +40,7 @@ def main() -> None:
         model=MODEL,
         max_tokens=1024,
         tools=TOOLS,
-        messages=[
-            {"role": "user", "content": "What is the weather in Paris?"}
-        ],
+        messages=[{"role": "user", "content": QUESTION}],
         stream=True,
     )
 

@@ -11,22 +11,27 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from ..replies import Framing, FromRequest, MessageReply, Pause, text
+from ..replies import Framing, FromRequest, MessageReply, Pause, Text
 from .contents import (
     AFTER_SOME_TEXT,
     CITED,
     CONTEXT_FULL,
     COUNTING,
+    COUNTING_ON_ONE_LINE,
     COUNTING_TWO_LINES_PER_DELTA,
     HAIKU,
     LONG_STORY,
+    RAIN_HAIKU,
     REDACTED,
     REFUSAL,
     RIVER_JSON,
+    SEA_HAIKU,
     SLOW_HAIKU,
     STORY,
+    SUMMARY,
     THINKING,
     THINKING_TOOL_CALL,
+    THINKING_WEATHER_ANSWER,
     TIME_ANSWER,
     TIME_TOOL_CALL,
     WEATHER_ANSWER,
@@ -39,6 +44,11 @@ from .contents import (
 )
 from .model import Scenario
 
+# The haiku in two text deltas: a short answer whose every event fits on a page.
+HAIKU_IN_TWO_DELTAS = Text(
+    ("Rivers carry light\nstone by stone toward the sea\n", "each bend a new song")
+)
+
 
 def _until_stop_sequence(body: dict[str, Any]) -> MessageReply:
     """The haiku, with the request's first stop sequence written part-way: the service ends
@@ -47,11 +57,17 @@ def _until_stop_sequence(body: dict[str, Any]) -> MessageReply:
     if not stops:
         return HAIKU
     chunks = HAIKU.blocks[0].chunks
-    return text(*chunks[:7], stops[0], *chunks[7:])
+    return replace(HAIKU, blocks=(Text((*chunks[:7], stops[0], *chunks[7:])),))
 
 
 SCENARIOS: dict[str, Scenario] = {
     "text": Scenario("A short text answer (a haiku), streamed in word-sized deltas.", (HAIKU,)),
+    "haiku_conversation": Scenario(
+        "A haiku for each turn of a conversation: about rivers, then the sea, then rain.",
+        (HAIKU, SEA_HAIKU, RAIN_HAIKU),
+    ),
+    "summary": Scenario("A one-sentence summary of a short text about rivers.", (SUMMARY,)),
+    "story": Scenario("A 58-word story, one word per delta.", (STORY,)),
     "tool_use": Scenario(
         "A tool call (get_weather) with its input in input_json_delta fragments, then the "
         "answer once the tool_result comes back.",
@@ -69,6 +85,10 @@ SCENARIOS: dict[str, Scenario] = {
         (WEATHER_CALL_UNKNOWN_ARGUMENT, WEATHER_CALL_RETRIED, WEATHER_ANSWER),
     ),
     "thinking": Scenario("Thinking deltas, a signature, then the answer.", (THINKING,)),
+    "thinking_without_tool": Scenario(
+        "Thinking, then an answer about the weather with no call to the tool offered.",
+        (THINKING_WEATHER_ANSWER,),
+    ),
     "thinking_tool_use": Scenario(
         "Thinking, then a get_weather call; the answer once the tool_result comes back (the "
         "thinking block sent back must be unchanged, or its signature fails: HTTP 400).",
@@ -116,8 +136,8 @@ SCENARIOS: dict[str, Scenario] = {
         (replace(HAIKU, unknown_events=(AFTER_SOME_TEXT,)),),
     ),
     "unknown_event_before_text": Scenario(
-        "A short text answer with an event type no client knows yet, before its first delta.",
-        (replace(text("Hello", " there."), unknown_events=(2,)),),
+        "The haiku in two deltas, with an event type no client knows yet before the first.",
+        (replace(HAIKU, blocks=(HAIKU_IN_TWO_DELTAS,), unknown_events=(2,)),),
     ),
     "pings_during_pause": Scenario(
         "Some text, then 20 seconds with no content but a ping every 200 ms, then the rest.",
@@ -137,6 +157,10 @@ SCENARIOS: dict[str, Scenario] = {
     "slow_counting_two_lines_per_delta": Scenario(
         "Forty numbered lines, two lines in each text delta, one event every 100 ms.",
         (COUNTING_TWO_LINES_PER_DELTA,),
+    ),
+    "slow_counting_on_one_line": Scenario(
+        "Forty numbers on one line, with no newline at all, one event every 50 ms (about 2 s).",
+        (COUNTING_ON_ONE_LINE,),
     ),
     "slow_story": Scenario(
         "A 58-word story sent one event every 50 ms (about 3 s in all).",

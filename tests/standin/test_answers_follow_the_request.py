@@ -54,8 +54,9 @@ def test_tool_choice_none_gets_no_call(standin: StandIn) -> None:
 
 
 def test_a_stop_sequence_ends_the_reply_without_itself() -> None:
+    haiku = [{"role": "user", "content": "Write a haiku about rivers."}]
     with StandIn("stop_sequence") as api:
-        message = _final(api, messages=ASK, stop_sequences=["toward"])
+        message = _final(api, messages=haiku, stop_sequences=["toward"])
         assert message.stop_reason == "stop_sequence" and message.stop_sequence == "toward"
         assert "toward" not in message.content[0].text
         _fits(api)
@@ -83,7 +84,8 @@ def test_a_document_with_citations_on_gets_cited(standin: StandIn) -> None:
 
 def test_web_search_gets_server_tool_blocks_not_a_client_call(standin: StandIn) -> None:
     tool = {"type": "web_search_20260318", "name": "web_search", "max_uses": 1}
-    message = _final(standin, messages=ASK, tools=[tool])
+    asked = [{"role": "user", "content": "How is text streamed over HTTP?"}]
+    message = _final(standin, messages=asked, tools=[tool])
     types = [b.type for b in message.content]
     assert "server_tool_use" in types and "tool_use" not in types
     _fits(standin)
@@ -129,7 +131,8 @@ def test_token_counts_follow_the_request_and_double_counting_shows(standin: Stan
 def test_the_fit_rules_name_what_a_request_cannot_get() -> None:
     from standin.scenarios import contents
 
-    assert mismatches({"messages": ASK}, contents.THINKING) == [
+    sum_asked = [{"role": "user", "content": "What is 27 times 453?"}]
+    assert mismatches({"messages": sum_asked}, contents.THINKING) == [
         "the reply has thinking, but the request does not turn thinking on"
     ]
     assert "the request offers no tools" in " ".join(

@@ -89,7 +89,7 @@ CASES = [
     # A reply with no newline at all: the "stop" signal never comes, the reply ends by itself.
     Case(
         CANCEL_TASK,
-        "slow_story",
+        "slow_counting_on_one_line",
         check=all_of(sent_streaming_requests(), stream_read_to_the_end),
         timeout=30.0,
         one_shape="the reply must hold no newline: that is the case this run proves",

@@ -20,6 +20,7 @@ CASES = [
     Case(
         SNIPPET,
         "long_story",
+        args=("Tell me a long story about a lighthouse.",),
         exit_code=1,
         output="combined",
         check=all_of(sent_streaming_requests(), stream_read_to_the_end),

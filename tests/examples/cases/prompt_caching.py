@@ -44,7 +44,7 @@ CASES = [
     ),
     Case(
         "prompt-caching/cache_a_conversation.py",
-        "text",
+        "haiku_conversation",
         check=all_of(sent_streaming_requests(3), each_turn_read_the_last),
     ),
     Case(

@@ -7,7 +7,7 @@ from tests.examples.harness.checks import made_no_request, sent_streaming_reques
 SLOW = 110.0
 
 CASES = [
-    Case("testing-your-code/summarize.py", "text", check=sent_streaming_requests()),
+    Case("testing-your-code/summarize.py", "summary", check=sent_streaming_requests()),
     Case(
         "testing-your-code/test_summarize_with_mock_transport.py",
         None,

@@ -48,13 +48,13 @@ CASES = [
     Case("thinking/thinking_and_answer.py", "thinking", check=sent_streaming_requests()),
     Case(WITH_TOOLS, "thinking_tool_use", check=passed_the_thinking_back_unchanged),
     # No tool call: the answer is printed and no second request is made.
-    Case(WITH_TOOLS, "thinking", check=sent_streaming_requests(1)),
+    Case(WITH_TOOLS, "thinking_without_tool", check=sent_streaming_requests(1)),
     Case(
         ALTERED,
         "thinking_tool_use",
         check=all_of(answered(200, 400), sent_the_blocks_back_without_nulls),
     ),
-    Case(ALTERED, "thinking", check=sent_streaming_requests(1)),
+    Case(ALTERED, "thinking_without_tool", check=sent_streaming_requests(1)),
     # A tool call with no thinking block before it (adaptive thinking may skip it): the block is
     # found by its type, not taken from the first place.
     Case(ALTERED, "tool_use", check=sent_streaming_requests(1)),

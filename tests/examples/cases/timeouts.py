@@ -58,7 +58,7 @@ CASES = [
         output="stdout+error",
         check=made_no_request,
     ),
-    Case("timeouts/long_request_streamed.py", "text", check=asked_for_max_tokens(64000)),
+    Case("timeouts/long_request_streamed.py", "story", check=asked_for_max_tokens(64000)),
     Case(WATCHDOG, "slow_text", env=SHORT_IDLE, check=sent_streaming_requests()),
     # The pause lasts 20 s with a ping every 0.2 s; the watchdog (1 s) must leave long before.
     Case(
