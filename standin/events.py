@@ -40,6 +40,8 @@ class Plan:
     server_tool_requests: int
     # What the request did with the prompt cache (``caching.py``); input_tokens excludes it.
     cache: CacheUse = field(default_factory=CacheUse)
+    # message_delta's usage holds output_tokens alone (``MessageReply.delta_usage_output_only``).
+    delta_usage_output_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -255,6 +257,7 @@ def plan(reply: MessageReply, *, message_id: str, model: str, asked: Asked) -> P
         thinking_tokens=thinking_tokens,
         server_tool_requests=server_tool_requests,
         cache=asked.cache,
+        delta_usage_output_only=reply.delta_usage_output_only,
     )
 
 
@@ -337,16 +340,10 @@ def stream_events(p: Plan) -> list[Event]:
         "stop_sequence": p.stop_sequence,
         "stop_details": p.stop_details,
     }
-    events.append(
-        (
-            "message_delta",
-            {
-                "type": "message_delta",
-                "delta": delta,
-                "usage": _usage(p, p.output_tokens, final=True),
-            },
-        )
-    )
+    usage = _usage(p, p.output_tokens, final=True)
+    if p.delta_usage_output_only:
+        usage = {"output_tokens": p.output_tokens}
+    events.append(("message_delta", {"type": "message_delta", "delta": delta, "usage": usage}))
     events.append(("message_stop", {"type": "message_stop"}))
     return events
 

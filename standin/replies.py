@@ -140,6 +140,10 @@ class MessageReply:
     # Fields no client knows yet, in events, deltas, the message and its usage: the API adds
     # fields without a new version, and clients must pass them by.
     unknown_fields: bool = False
+    # message_delta's usage carries output_tokens alone, as the Streaming Messages page's sample
+    # and some recorded streams send it: the input and cache counts are then only in
+    # message_start (the SDK's accumulator keeps those).
+    delta_usage_output_only: bool = False
     # What question the reply answers (``fit.py``): words one of which the request's question
     # must hold (any case), ANY_QUESTION for a reply that fits whatever was asked (a refusal),
     # None for a reply a test builds for itself. Every named scenario's reply says which.

@@ -5,8 +5,10 @@ The first request writes it (cache_creation_input_tokens); the second, sent
 with the same prefix within the cache's lifetime (5 minutes, renewed on each
 read), reads it (cache_read_input_tokens). input_tokens counts only what
 comes after the cached prefix. The figures are in message_start's usage,
-with the write split by lifetime in cache_creation, and again, as totals, in
-message_delta's.
+with the write split by lifetime in cache_creation. message_delta's usage may
+carry them again or output_tokens alone, so read the totals from the final
+message, which keeps message_start's figures unless message_delta sends new
+ones.
 """
 
 import anthropic
@@ -43,9 +45,9 @@ def show_start(number: int, usage) -> None:
     )
 
 
-def show_delta(number: int, usage) -> None:
+def show_final(number: int, usage) -> None:
     print(
-        f"request {number} message_delta: input={usage.input_tokens} "
+        f"request {number} final message: input={usage.input_tokens} "
         f"cache_write={usage.cache_creation_input_tokens} "
         f"cache_read={usage.cache_read_input_tokens} "
         f"output={usage.output_tokens}"
@@ -62,8 +64,7 @@ def ask(client: anthropic.Anthropic, number: int, question: str) -> None:
         for event in stream:
             if event.type == "message_start":
                 show_start(number, event.message.usage)
-            elif event.type == "message_delta":
-                show_delta(number, event.usage)
+        show_final(number, stream.get_final_message().usage)
 
 
 def main() -> None:

@@ -62,6 +62,11 @@ def _until_stop_sequence(body: dict[str, Any]) -> MessageReply:
 
 SCENARIOS: dict[str, Scenario] = {
     "text": Scenario("A short text answer (a haiku), streamed in word-sized deltas.", (HAIKU,)),
+    "delta_usage_output_only": Scenario(
+        "The haiku, with message_delta's usage holding output_tokens alone: the input and cache "
+        "counts are only in message_start, as the Streaming Messages page's sample sends them.",
+        (replace(HAIKU, delta_usage_output_only=True),),
+    ),
     "haiku_conversation": Scenario(
         "A haiku for each turn of a conversation: about rivers, then the sea, then rain.",
         (HAIKU, SEA_HAIKU, RAIN_HAIKU),

@@ -32,6 +32,11 @@ def each_turn_read_the_last(run: Run, api: StandIn) -> None:
         assert 0 < written < read, "a turn wrote more than its new part"
 
 
+def printed_no_none(run: Run, api: StandIn) -> None:
+    """Every figure printed is a number: a field the stream left out is not shown as None."""
+    assert "None" not in run.stdout, f"a figure printed as None:\n{run.stdout}"
+
+
 def cached_nothing(run: Run, api: StandIn) -> None:
     assert _caches(api) == [(0, 0), (0, 0)], "a prefix below the minimum was cached"
 
@@ -40,7 +45,13 @@ CASES = [
     Case(
         "prompt-caching/cache_a_long_system_prompt.py",
         "text",
-        check=all_of(sent_streaming_requests(2), wrote_then_read),
+        check=all_of(sent_streaming_requests(2), wrote_then_read, printed_no_none),
+    ),
+    # message_delta's usage with output_tokens alone: the figures still come out as numbers.
+    Case(
+        "prompt-caching/cache_a_long_system_prompt.py",
+        "delta_usage_output_only",
+        check=all_of(sent_streaming_requests(2), wrote_then_read, printed_no_none),
     ),
     Case(
         "prompt-caching/cache_a_conversation.py",
