@@ -198,11 +198,10 @@ def _server_tool_blocks(block: ServerToolUse, budget: _Budget, tool_id: str) -> 
     use_final = {**use_start, "input": {"query": block.query} if whole else {}}
     planned = [PlannedBlock(use_start, deltas, use_final)]
     if whole:
-        result = {
-            "type": "web_search_tool_result",
-            "tool_use_id": tool_id,
-            "content": list(block.results),
-        }
+        content: Any = list(block.results)
+        if block.error_code is not None:
+            content = {"type": "web_search_tool_result_error", "error_code": block.error_code}
+        result = {"type": "web_search_tool_result", "tool_use_id": tool_id, "content": content}
         planned.append(PlannedBlock(result, [], result))
     return planned
 

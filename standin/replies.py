@@ -58,6 +58,9 @@ class ServerToolUse:
 
     query: str
     results: tuple[dict[str, Any], ...]
+    # The search failed: the result block's content is one web_search_tool_result_error object
+    # with this code instead of a list (SDK: types/web_search_tool_result_block_content.py).
+    error_code: str | None = None
 
     @property
     def json_chunks(self) -> tuple[str, ...]:

@@ -4,8 +4,9 @@ Offered the web search tool, the model may call it. The service runs the
 search itself: the call (server_tool_use) streams its input as
 input_json_delta fragments, the results (web_search_tool_result) arrive
 whole, in content_block_start, with no deltas, and the text that uses them
-carries citations_delta events that point at a result. Nothing is sent back
-for the tool: it all happens within one reply.
+carries citations_delta events that point at a result. A search that fails
+gives one error object (with an error_code) in place of the list of results.
+Nothing is sent back for the tool: it all happens within one reply.
 """
 
 import anthropic
@@ -16,6 +17,15 @@ WEB_SEARCH = {
     "name": "web_search",
     "max_uses": 3,
 }
+
+
+def show_results(content) -> None:
+    # a list of results, or one error object when the search failed
+    if not isinstance(content, list):
+        print(f"  search failed: {content.error_code}")
+        return
+    for result in content:
+        print(f"  result: {result.title} <{result.url}>")
 
 
 def main() -> None:
@@ -38,8 +48,7 @@ def main() -> None:
                     f"[{event.index}: {block.type}]", end=" " if text else "\n"
                 )
                 if block.type == "web_search_tool_result":
-                    for result in block.content:
-                        print(f"  result: {result.title} <{result.url}>")
+                    show_results(block.content)
             elif event.type == "content_block_delta":
                 delta = event.delta
                 if delta.type == "input_json_delta":

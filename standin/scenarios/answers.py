@@ -40,6 +40,7 @@ from .contents import (
     WEATHER_TOOL_CALL,
     WEB_SEARCH,
     WEB_SEARCH_CONTINUED,
+    WEB_SEARCH_FAILED,
     WEB_SEARCH_PAUSED,
 )
 from .model import Scenario
@@ -109,6 +110,12 @@ SCENARIOS: dict[str, Scenario] = {
         "fragments), its web_search_tool_result block whole, then text with a citations_delta "
         "(web_search_result_location).",
         (WEB_SEARCH,),
+    ),
+    "web_search_error": Scenario(
+        "A web search that fails: the web_search_tool_result block's content is one "
+        "web_search_tool_result_error (error_code unavailable), not a list; then text that "
+        "cites nothing.",
+        (WEB_SEARCH_FAILED,),
     ),
     "web_search_pause_turn": Scenario(
         'A web search paused after its first search (stop_reason "pause_turn"); the request sent '

@@ -199,6 +199,36 @@ WEB_SEARCH = MessageReply(
     answers=("streamed over HTTP",),
 )
 
+# The search fails (the service answers the call with a web_search_tool_result_error: here
+# "unavailable"), and the model answers from what it knows, citing nothing.
+WEB_SEARCH_FAILED = MessageReply(
+    blocks=(
+        SEARCH_PREFACE,
+        ServerToolUse("how is text streamed over HTTP", (), error_code="unavailable"),
+        Text(
+            (
+                "The",
+                " search",
+                " failed;",
+                " from",
+                " what",
+                " I",
+                " know:",
+                " server-sent",
+                " events",
+                " stream",
+                " text",
+                " over",
+                " one",
+                " HTTP",
+                " response",
+                ".",
+            )
+        ),
+    ),
+    answers=("streamed over HTTP",),
+)
+
 # A turn the service paused (stop_reason "pause_turn") after its first search; sent back as
 # the assistant turn, it goes on with a second search and the answer, citing both.
 WEB_SEARCH_PAUSED = MessageReply(
