@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 DEPS   := $(VENV)/.deps-stamp
 NODE   := node_modules/.deps-stamp
 
-.PHONY: serve test build standin benchmark update-goldens diagrams lint format clean chromium nginx pythons
+.PHONY: serve test build build-zensical standin benchmark update-goldens diagrams lint format clean chromium nginx pythons
 
 # `python -m` puts the project root on sys.path: mkdocs.yml's extensions are in siteparts/.
 serve: $(DEPS)
@@ -18,6 +18,12 @@ test: $(DEPS) $(NODE) chromium nginx pythons
 
 build: $(DEPS)
 	$(BIN)/python -m mkdocs build --strict
+
+# The same mkdocs.yml built by Zensical, Material's successor (README: For maintainers). It runs
+# no MkDocs hook, so llms.txt and the pages' Markdown are written after it, as MkDocs' hook does.
+build-zensical: $(DEPS)
+	$(BIN)/python -m zensical build --clean --strict
+	$(BIN)/python -m siteparts.llms site
 
 # Start the local Messages API stand-in by hand (see README).
 standin: $(DEPS)

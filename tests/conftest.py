@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from standin import StandIn
-from tests.support.site import build_site_once
+from tests.support.site import build_site_once, build_zensical_site
 
 pytest_plugins = [
     "tests.examples.live",  # pytest --live: the snippets against the real API
@@ -40,3 +40,12 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     worker (the xdist workers' temporary directories share a parent). Tests must not change it."""
     base = tmp_path_factory.getbasetemp()
     return build_site_once((base if worker_id == "master" else base.parent) / "built")
+
+
+@pytest.fixture(scope="session")
+def zensical_site_dir(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The same ``mkdocs.yml`` built by Zensical (``make build-zensical``), once per run and
+    shared by the workers as ``site_dir`` is. Tests must not change it."""
+    base = tmp_path_factory.getbasetemp()
+    parent = (base if worker_id == "master" else base.parent) / "built-by-zensical"
+    return build_site_once(parent, build_zensical_site)
