@@ -12,9 +12,18 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import signatures
+from . import signatures, wire_shape
 from .caching import CacheUse
-from .replies import MessageReply, RedactedThinking, ServerToolUse, Text, Thinking, ToolUse
+from .replies import (
+    MessageReply,
+    RedactedThinking,
+    RunsOut,
+    ServerToolUse,
+    Text,
+    Thinking,
+    ToolUse,
+)
+from .wire_shape import WireShape
 
 Event = tuple[str, dict[str, Any]]
 
@@ -42,6 +51,8 @@ class Plan:
     cache: CacheUse = field(default_factory=CacheUse)
     # message_delta's usage holds output_tokens alone (``MessageReply.delta_usage_output_only``).
     delta_usage_output_only: bool = False
+    # Which optional fields the events carry (``MessageReply.wire``).
+    wire: WireShape = field(default_factory=WireShape)
 
 
 @dataclass(frozen=True)
@@ -207,7 +218,10 @@ def _server_tool_blocks(block: ServerToolUse, budget: _Budget, tool_id: str) -> 
 
 
 def plan(reply: MessageReply, *, message_id: str, model: str, asked: Asked) -> Plan:
-    budget = _Budget(asked.max_tokens)
+    runs_out = reply.runs_out
+    if runs_out is not None and runs_out.after >= asked.max_tokens:
+        runs_out = None  # the request's own budget stops the reply first
+    budget = _Budget(asked.max_tokens if runs_out is None else runs_out.after)
     blocks: list[PlannedBlock] = []
     server_tool_requests = thinking_tokens = 0
     truncated = False
@@ -240,7 +254,7 @@ def plan(reply: MessageReply, *, message_id: str, model: str, asked: Asked) -> P
     if hit is not None:
         stop_reason, stop_sequence = "stop_sequence", hit
     elif truncated:
-        stop_reason, stop_sequence = "max_tokens", None
+        stop_reason, stop_sequence = runs_out.stop_reason if runs_out else "max_tokens", None
     else:
         stop_reason, stop_sequence = reply.stop_reason, reply.stop_sequence
     details = reply.stop_details if stop_reason == reply.stop_reason else None
@@ -252,12 +266,21 @@ def plan(reply: MessageReply, *, message_id: str, model: str, asked: Asked) -> P
         stop_sequence=stop_sequence,
         stop_details=details,
         input_tokens=_uncached_input(reply, asked),
-        output_tokens=max(budget.used, 1),
+        output_tokens=_output_tokens(budget, runs_out if truncated else None, asked),
         thinking_tokens=thinking_tokens,
         server_tool_requests=server_tool_requests,
         cache=asked.cache,
         delta_usage_output_only=reply.delta_usage_output_only,
+        wire=reply.wire,
     )
+
+
+def _output_tokens(budget: _Budget, runs_out: RunsOut | None, asked: Asked) -> int:
+    """What usage reports: the tokens sent, or the whole budget when it ran out (``RunsOut``:
+    a real delta carries several tokens, so few deltas may have spent it)."""
+    if runs_out is not None and runs_out.stop_reason == "max_tokens":
+        return asked.max_tokens
+    return max(budget.used, 1)
 
 
 def _uncached_input(reply: MessageReply, asked: Asked) -> int:
@@ -344,7 +367,7 @@ def stream_events(p: Plan) -> list[Event]:
         usage = {"output_tokens": p.output_tokens}
     events.append(("message_delta", {"type": "message_delta", "delta": delta, "usage": usage}))
     events.append(("message_stop", {"type": "message_stop"}))
-    return events
+    return wire_shape.apply(events, p.wire)
 
 
 def message_json(p: Plan) -> dict[str, Any]:

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .wire_shape import WireShape
+
 
 @dataclass(frozen=True)
 class Text:
@@ -94,6 +96,19 @@ class Cut:
 
 
 @dataclass(frozen=True)
+class RunsOut:
+    """Generation ends after ``after`` tokens of the reply's chunks, with ``stop_reason``.
+
+    ``max_tokens``: the request's whole budget is spent there (a real delta carries several
+    tokens), so usage reports ``max_tokens`` output tokens, as the service does at that stop.
+    ``model_context_window_exceeded``: the context window is full; usage counts what was sent.
+    A request's own ``max_tokens`` still stops the reply first when it is smaller."""
+
+    after: int
+    stop_reason: Literal["max_tokens", "model_context_window_exceeded"]
+
+
+@dataclass(frozen=True)
 class Pause:
     """Wait ``seconds`` after ``after_events`` events, sending a ping every ``ping_every``."""
 
@@ -151,6 +166,10 @@ class MessageReply:
     # must hold (any case), ANY_QUESTION for a reply that fits whatever was asked (a refusal),
     # None for a reply a test builds for itself. Every named scenario's reply says which.
     answers: tuple[str, ...] | None = None
+    # Generation ends early (``RunsOut``); None: it ends where the reply does.
+    runs_out: RunsOut | None = None
+    # Which optional fields the events carry (``wire_shape.py``); the default is the recorded one.
+    wire: WireShape = field(default_factory=WireShape)
 
 
 @dataclass(frozen=True)
