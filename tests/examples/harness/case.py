@@ -45,7 +45,7 @@ class Case:
     check: Check | None = None
     timeout: float = 60.0
     # Why this case holds for its scenario's exact bytes only: a mistake shown breaking on one
-    # framing. Such a case is not run against varied replies (test_variations.py).
+    # framing. Such a case is not run against other replies (test_alternatives.py).
     one_shape: str = ""
     # What the program talks to besides the stand-in (a relay, a proxy in front of it): given
     # the stand-in, a context manager that starts them and yields more command-line arguments
