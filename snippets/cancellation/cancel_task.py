@@ -21,7 +21,9 @@ MODEL = "claude-sonnet-5-5"
 
 async def write_reply(
     client: anthropic.AsyncAnthropic, first_line_shown: asyncio.Event
-) -> None:
+) -> str | None:
+    """Print the reply as it arrives; return its stop_reason if it ends by
+    itself."""
     async with client.messages.stream(
         model=MODEL,
         max_tokens=1024,
@@ -37,6 +39,8 @@ async def write_reply(
             print(text, end="", flush=True)
             if "\n" in text:
                 first_line_shown.set()
+        message = await stream.get_final_message()
+    return message.stop_reason
 
 
 async def main() -> int:
@@ -49,7 +53,7 @@ async def main() -> int:
     stop.cancel()
     task.cancel()  # does nothing if the task has already finished
     try:
-        await task
+        reason = await task
     except asyncio.CancelledError:
         print("[task cancelled; connection closed]")
     except anthropic.APIError as err:
@@ -58,7 +62,10 @@ async def main() -> int:
         )
         return 1
     else:
-        print("\n[the reply ended by itself; nothing to cancel]")
+        print(
+            f"\n[the reply ended by itself; stop_reason: {reason}; "
+            "nothing to cancel]"
+        )
     return 0
 
 

@@ -23,6 +23,7 @@ def main() -> None:
         stream=True,
     )
     lines = 0
+    reason = None
     try:
         for event in stream:
             if (
@@ -33,6 +34,12 @@ def main() -> None:
                 lines += event.delta.text.count("\n")
                 if lines >= LINES_WANTED:
                     break
+            elif event.type == "message_delta":
+                reason = event.delta.stop_reason
+        else:
+            # the reply ended first (a short one, a refusal): nothing to stop
+            print(f"\n[the reply ended by itself; stop_reason: {reason}]")
+            return
     finally:
         stream.close()
     print(f"[stopped after {lines} lines; connection closed]")

@@ -26,6 +26,11 @@ def main() -> None:
             lines += text.count("\n")
             if lines >= LINES_WANTED:
                 break
+        else:
+            # the reply ended first (a short one, a refusal): nothing to stop
+            reason = stream.get_final_message().stop_reason
+            print(f"\n[the reply ended by itself; stop_reason: {reason}]")
+            return
     # Out of the `with` block: the connection is closed.
     print(f"[stopped after {lines} lines; connection closed]")
 

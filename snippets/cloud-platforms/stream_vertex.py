@@ -27,6 +27,7 @@ def main() -> int:
             for text in stream.text_stream:
                 print(text, end="", flush=True)
             print()
+            message = stream.get_final_message()
     except anthropic.APIStatusError as err:
         # Claude's own errors come in the API's shape; Google's (auth, quota)
         # in Google's. Status 200: the error came mid-stream, after some text,
@@ -34,6 +35,9 @@ def main() -> int:
         after_text = "\n" if err.status_code == 200 else ""
         print(f"{after_text}{type(err).__name__}: {err}", file=sys.stderr)
         return 1
+    # not a finished answer (refused, cut short): say why it ended
+    if message.stop_reason != "end_turn":
+        print(f"[stop_reason: {message.stop_reason}]")
     return 0
 
 

@@ -50,10 +50,14 @@ def main() -> int:
         ) as stream:
             for text in stream.text_stream:
                 print(text, end="", flush=True)
+            message = stream.get_final_message()
     except (anthropic.APIError, httpx2.TransportError) as err:
         print(f"\nFailed: {describe(err)}")
         return 1
     print()
+    # not a finished answer (refused, cut short): say why it ended
+    if message.stop_reason != "end_turn":
+        print(f"[stop_reason: {message.stop_reason}]")
     return 0
 
 

@@ -45,7 +45,7 @@ def can_retry(err: Exception) -> bool:
 
 def stream_once(
     client: anthropic.Anthropic, on_text: Callable[[str], None], **params
-) -> str:
+) -> anthropic.types.Message:
     with client.messages.stream(**params) as stream:
         for text in stream.text_stream:
             on_text(text)
@@ -54,9 +54,7 @@ def stream_once(
         raise IncompleteStreamError(
             "the stream ended before its message_delta event"
         )
-    return "".join(
-        block.text for block in message.content if block.type == "text"
-    )
+    return message
 
 
 def stream_with_retries(
@@ -64,7 +62,7 @@ def stream_with_retries(
     on_text: Callable[[str], None],
     on_discard: Callable[[Exception], None],
     **params,
-) -> str:
+) -> anthropic.types.Message:
     """Stream a reply, starting again (up to ATTEMPTS in all) when it breaks
     mid-way."""
     for attempt in range(1, ATTEMPTS + 1):
@@ -104,7 +102,7 @@ def main() -> int:
         print(text, end="", flush=True)
 
     try:
-        reply = stream_with_retries(
+        message = stream_with_retries(
             client,
             show,
             discard,
@@ -124,7 +122,14 @@ def main() -> int:
         else:
             print(f"\n[failed, not worth another attempt: {reason(err)}]")
         return 1
-    print(f"\n[complete: {len(reply)} characters committed]")
+    reply = "".join(
+        block.text for block in message.content if block.type == "text"
+    )
+    print()
+    # not a finished answer (refused, cut short): say why it ended
+    if message.stop_reason != "end_turn":
+        print(f"[stop_reason: {message.stop_reason}]")
+    print(f"[complete: {len(reply)} characters committed]")
     return 0
 
 

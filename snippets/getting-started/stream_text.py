@@ -17,6 +17,10 @@ def main() -> None:
         for text in stream.text_stream:
             print(text, end="", flush=True)
         print()
+        message = stream.get_final_message()
+    # not a finished answer (refused, cut short): say why it ended
+    if message.stop_reason != "end_turn":
+        print(f"[stop_reason: {message.stop_reason}]")
 
 
 if __name__ == "__main__":

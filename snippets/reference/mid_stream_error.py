@@ -24,6 +24,7 @@ def main() -> None:
         ) as stream:
             for text in stream.text_stream:
                 received.append(text)
+            message = stream.get_final_message()
     except anthropic.APIStatusError as err:
         print(f"received before the error: {''.join(received)!r}")
         print(
@@ -35,6 +36,9 @@ def main() -> None:
         )
     else:  # no error this time (the usual case): the whole reply arrived
         print(f"no error; the reply: {''.join(received)!r}")
+        # not a finished answer (refused, cut short): say why it ended
+        if message.stop_reason != "end_turn":
+            print(f"[stop_reason: {message.stop_reason}]")
 
 
 if __name__ == "__main__":

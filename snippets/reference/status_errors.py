@@ -22,6 +22,10 @@ def main() -> None:
             ],
         ) as stream:
             print(stream.get_final_text())
+            message = stream.get_final_message()
+        # not a finished answer (refused, cut short): say why it ended
+        if message.stop_reason != "end_turn":
+            print(f"[stop_reason: {message.stop_reason}]")
     except anthropic.APIStatusError as err:
         print(
             f"{err.status_code} {err.type:<21} "

@@ -43,6 +43,9 @@ def main() -> None:
                 block.text for block in first.content if block.type == "text"
             )
         )
+        # not a finished answer (refused, cut short): say why it ended
+        if first.stop_reason != "end_turn":
+            print(f"[stop_reason: {first.stop_reason}]")
         return
 
     # Each block as the API sent it, without the optional fields the SDK holds

@@ -37,6 +37,9 @@ def main() -> None:
         message = stream.get_final_message()
 
     print(f"[blocks: {', '.join(block.type for block in message.content)}]")
+    # not a finished answer (refused, cut short): say why it ended
+    if message.stop_reason != "end_turn":
+        print(f"[stop_reason: {message.stop_reason}]")
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@ def main() -> int:
         ) as stream:
             for text in stream.text_stream:
                 print(text, end="", flush=True)
+            message = stream.get_final_message()
     except httpx2.ReadTimeout:
         print(
             f"\nNo data for {READ_TIMEOUT} s: "
@@ -41,6 +42,9 @@ def main() -> int:
         )
         return 1
     print(f"\nDone: no gap between reads was longer than {READ_TIMEOUT} s.")
+    # not a finished answer (refused, cut short): say why it ended
+    if message.stop_reason != "end_turn":
+        print(f"[stop_reason: {message.stop_reason}]")
     return 0
 
 

@@ -47,6 +47,7 @@ def main() -> None:
     # block index -> JSON fragments received so far
     fragments: dict[int, list[str]] = {}
     names: dict[int, str] = {}
+    stop_reason = None
     with stream:
         for event in stream:
             if (
@@ -67,6 +68,11 @@ def main() -> None:
                 joined = "".join(fragments[event.index])
                 tool_input = json.loads(joined) if joined else {}
                 print(f"{names[event.index]} input: {tool_input}")
+            elif event.type == "message_delta":
+                stop_reason = event.delta.stop_reason
+    # the reply is not the tool call shown (refused, cut short): say why
+    if stop_reason != "tool_use":
+        print(f"[stop_reason: {stop_reason}]")
 
 
 if __name__ == "__main__":

@@ -35,7 +35,10 @@ def first_tool_call(client: anthropic.Anthropic, tool_choice: dict) -> str:
     calls = [
         f"{b.name}({b.input})" for b in message.content if b.type == "tool_use"
     ]
-    return ", ".join(calls) or "no tool call"
+    # no tool call, or one cut short (a refusal, max_tokens): say why
+    if message.stop_reason != "tool_use":
+        calls.append(f"[stop_reason: {message.stop_reason}]")
+    return ", ".join(calls)
 
 
 def main() -> None:

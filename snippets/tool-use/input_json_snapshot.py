@@ -43,6 +43,10 @@ def main() -> None:
             ):
                 block = event.content_block
                 print(f"complete: {block.name}({block.input}) id={block.id}")
+        message = stream.get_final_message()
+    # the reply is not the tool call shown (refused, cut short): say why
+    if message.stop_reason != "tool_use":
+        print(f"[stop_reason: {message.stop_reason}]")
 
 
 if __name__ == "__main__":

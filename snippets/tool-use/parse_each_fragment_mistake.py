@@ -39,6 +39,7 @@ def main() -> None:
 
     wrong: dict = {}
     joined = ""
+    stop_reason = None
     with stream:
         for event in stream:
             if (
@@ -57,9 +58,16 @@ def main() -> None:
                     wrong.update(parsed)
                 else:
                     print(f"JSON, but not an object: {fragment!r}")
+            elif event.type == "message_delta":
+                stop_reason = event.delta.stop_reason
 
+    # "" (a tool with no arguments, or no call at all) means {}
+    whole = json.loads(joined) if joined else {}
     print(f"parsing each fragment: {wrong}")
-    print(f"parsing the joined text: {json.loads(joined)}")
+    print(f"parsing the joined text: {whole}")
+    # the reply is not the tool call shown (refused, cut short): say why
+    if stop_reason != "tool_use":
+        print(f"[stop_reason: {stop_reason}]")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ MODEL = "claude-sonnet-5-5"
 def main() -> None:
     client = anthropic.Anthropic()
     texts: dict[int, str] = {}
+    stop_reason = None
     with client.messages.create(
         model=MODEL,
         max_tokens=256,
@@ -31,8 +32,13 @@ def main() -> None:
                 texts[event.index] = (
                     texts.get(event.index, "") + event.delta.text
                 )
+            elif event.type == "message_delta":
+                stop_reason = event.delta.stop_reason
     for index in sorted(texts):
         print(texts[index])
+    # not a finished answer (refused, cut short): say why it ended
+    if stop_reason != "end_turn":
+        print(f"[stop_reason: {stop_reason}]")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,11 @@ def main() -> None:
     ) as stream:
         for text in stream.text_stream:
             print(text, end="", flush=True)
+        message = stream.get_final_message()
     print()
+    # not a finished answer (refused, cut short): say why it ended
+    if message.stop_reason != "end_turn":
+        print(f"[stop_reason: {message.stop_reason}]")
 
 
 if __name__ == "__main__":

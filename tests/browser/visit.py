@@ -44,6 +44,7 @@ class Visit:
     page: Page
     traffic: Traffic
     site_dir: Path
+    search_index: str = SEARCH_INDEX  # Zensical's is /search.json
     figures: dict[str, int] = field(default_factory=dict)  # measured by checks, for the report
     _first_load: FirstLoad | None = field(default=None, init=False, repr=False)
 
@@ -78,7 +79,7 @@ class Visit:
         if self._first_load is None:
             unfinished = []
             try:
-                self.traffic.wait_until_finished(self.page, SEARCH_INDEX)
+                self.traffic.wait_until_finished(self.page, self.search_index)
             except (AssertionError, PlaywrightError) as failure:
                 unfinished.append(f"the first load did not finish: {failure}")
             self._first_load = FirstLoad(

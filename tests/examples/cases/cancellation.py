@@ -10,6 +10,7 @@ from tests.examples.harness.checks import (
     DISCONNECT_WAIT,
     all_of,
     answered,
+    named_the_stop_reason,
     sent_streaming_requests,
     stream_read_to_the_end,
     the_disconnect,
@@ -71,6 +72,8 @@ CASES = [
         check=closed_early(3),
         one_shape=TWO_LINES,
     ),
+    # The reply ends before the lines wanted (a refusal): named, not called a stop.
+    Case(STOP_EARLY, "refusal", check=named_the_stop_reason),
     Case(CLOSE_RAW, "slow_counting", check=closed_early(3)),
     Case(
         CLOSE_RAW,

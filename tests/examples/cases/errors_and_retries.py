@@ -5,7 +5,13 @@ from __future__ import annotations
 from standin import StandIn
 from standin.scenarios import contents
 from tests.examples.harness.case import Case, Check
-from tests.examples.harness.checks import DISCONNECT_WAIT, answered, made_no_request, streamed
+from tests.examples.harness.checks import (
+    DISCONNECT_WAIT,
+    answered,
+    made_no_request,
+    named_the_stop_reason,
+    streamed,
+)
 from tests.examples.harness.runner import Run
 
 HAIKU_TEXT = contents.HAIKU.blocks[0].text
@@ -67,6 +73,8 @@ CASES = [
     ),
     Case("errors-and-retries/fail_fast.py", "overloaded_then_ok", exit_code=1, check=streamed(529)),
     Case(CLASSIFY, "overloaded_mid_stream", exit_code=1, check=streamed(200)),
+    # No failure, but no answer either: a refusal is named, not printed as an empty line.
+    Case(CLASSIFY, "refusal", check=named_the_stop_reason),
     Case(CLASSIFY, "dropped_mid_stream", exit_code=1, check=streamed(200)),
     Case(
         CLASSIFY,

@@ -2,7 +2,11 @@
 
 from standin import StandIn
 from tests.examples.harness.case import Case
-from tests.examples.harness.checks import DISCONNECT_WAIT, sent_streaming_requests
+from tests.examples.harness.checks import (
+    DISCONNECT_WAIT,
+    named_the_stop_reason,
+    sent_streaming_requests,
+)
 from tests.examples.harness.runner import Run
 
 
@@ -54,6 +58,8 @@ def joined_the_tool_input(run: Run, api: StandIn) -> None:
 CASES = [
     Case("tool-use/assemble_tool_input.py", "tool_use", check=sent_streaming_requests()),
     Case("tool-use/assemble_tool_input.py", "tool_no_arguments"),
+    # No tool call at all: the program names the refusal rather than printing nothing.
+    Case("tool-use/assemble_tool_input.py", "refusal", check=named_the_stop_reason),
     Case("tool-use/parse_each_fragment_mistake.py", "tool_use", check=joined_the_tool_input),
     Case("tool-use/input_json_snapshot.py", "tool_use", check=sent_streaming_requests()),
     Case("tool-use/tool_loop.py", "tool_use", check=sent_the_tool_result_back),

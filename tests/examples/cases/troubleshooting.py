@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from standin import StandIn
 from tests.examples.harness.case import Case
-from tests.examples.harness.checks import all_of, answered, raised, sent_streaming_requests
+from tests.examples.harness.checks import (
+    all_of,
+    answered,
+    named_the_stop_reason,
+    raised,
+    sent_streaming_requests,
+)
 from tests.examples.harness.runner import Run
 from tests.support.paths import SNIPPETS
 
@@ -22,9 +28,10 @@ def whole_haiku(run: Run, api: StandIn) -> None:
     assert request.text and request.text in run.stdout
 
 
-def silently_incomplete(run: Run, api: StandIn) -> None:
+def incomplete_without_error(run: Run, api: StandIn) -> None:
+    """A clean early end raises nothing: only the missing stop_reason tells."""
     assert run.stderr == "", "a clean early end raises nothing"
-    assert run.stdout == "Rivers carry light\n"
+    assert run.stdout == "Rivers carry light\n[stop_reason: None]\n"
     assert not api.completed
 
 
@@ -58,7 +65,8 @@ CASES = [
         **FAILS,
         check=raised("anthropic.APIStatusError"),
     ),
-    Case(PLAIN, "ended_early", check=silently_incomplete),
+    Case(PLAIN, "ended_early", check=incomplete_without_error),
+    Case(PLAIN, "refusal", check=named_the_stop_reason),
     Case(
         PLAIN,
         "status_429",
@@ -105,6 +113,7 @@ CASES = [
         one_shape=NAIVE,
     ),
     Case("troubleshooting/blocks_by_index.py", "delta_before_start", check=whole_haiku),
+    Case("troubleshooting/blocks_by_index.py", "refusal", check=named_the_stop_reason),
     Case(
         "troubleshooting/create_then_text_stream.py",
         "text",

@@ -98,6 +98,16 @@ def closed_the_stream_early(run: Run, api: StandIn) -> None:
     the_disconnect(api)
 
 
+def named_the_stop_reason(run: Run, api: StandIn) -> None:
+    """The reply did not end with ``end_turn`` (a refusal, say), and the program's last line says
+    why, as every program on the site does (``[stop_reason: ...]``), rather than ending silently."""
+    sent_streaming_requests(1)(run, api)
+    (request,) = api.message_requests
+    assert request.plan is not None and request.plan.stop_reason != "end_turn"
+    last = run.stdout.rstrip("\n").rsplit("\n", 1)[-1]
+    assert f"stop_reason: {request.plan.stop_reason}]" in last, f"last line: {last!r}"
+
+
 def raised(exception: str) -> Check:
     """The program died of ``exception`` (the last line of its traceback names it)."""
 

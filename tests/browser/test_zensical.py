@@ -1,0 +1,96 @@
+"""The site as Zensical builds it works in a browser, as the MkDocs build does.
+
+``tests/site/test_zensical.py`` holds the two builds' pages equal; this opens Zensical's in
+Chromium: every page loads with no request to another host, no failed request and no console
+error, its "Copy as Markdown" button copies the page's Markdown and its link opens it, and its
+search, which is Zensical's own, finds an error message the examples print. The checks are the
+MkDocs build's (``checks/``), run on the other site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from siteparts.error_messages import printed_messages
+from tests.browser.checks import loading, markdown
+from tests.browser.chromium import fresh_context
+from tests.browser.pages import open_page
+from tests.browser.server import SiteServer
+from tests.browser.traffic import Traffic
+from tests.browser.visit import Check, Visit, run_checks
+from tests.support.pages import page_paths_from_docs
+from tests.support.paths import ROOT
+
+PAGES = page_paths_from_docs()
+SEARCH_INDEX = "/search.json"  # Zensical's search index
+CHECKS: tuple[tuple[str, Check], ...] = (
+    ("clean and private load", loading.loads_cleanly),
+    ("copy as Markdown", markdown.copies_the_page_as_markdown),
+)
+# What a reader pastes into the search box: part of an error message an example prints.
+ERROR_MESSAGE = "peer closed connection without sending complete message body"
+
+
+@pytest.fixture(scope="session")
+def zensical_site(zensical_site_dir: Path) -> Iterator[SiteServer]:
+    with SiteServer(zensical_site_dir) as server:
+        yield server
+
+
+@pytest.fixture
+def zensical_traffic(zensical_site: SiteServer) -> Traffic:
+    return Traffic(zensical_site.origin)
+
+
+@pytest.fixture
+def zensical_context(
+    browser: Browser, zensical_site: SiteServer, zensical_traffic: Traffic
+) -> Iterator[BrowserContext]:
+    context = fresh_context(browser, zensical_site.origin, zensical_traffic)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def zensical_page(zensical_context: BrowserContext) -> Page:
+    return zensical_context.new_page()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", PAGES)
+def test_zensical_page(
+    zensical_page: Page, zensical_traffic: Traffic, zensical_site_dir: Path, path: str
+) -> None:
+    open_page(zensical_page, path, zensical_site_dir)
+    visit = Visit(path, zensical_page, zensical_traffic, zensical_site_dir, SEARCH_INDEX)
+    failures = run_checks(visit, CHECKS)
+    assert not failures, "\n\n".join(failures)
+
+
+def test_the_searched_message_is_printed_by_an_example() -> None:
+    printed = [p.message for p in printed_messages(ROOT) if ERROR_MESSAGE in p.message]
+    assert printed, f"no example prints {ERROR_MESSAGE!r}: search for another message"
+
+
+@pytest.mark.browser
+def test_zensical_search_finds_an_error_message(
+    zensical_page: Page, zensical_traffic: Traffic, zensical_site_dir: Path
+) -> None:
+    """Typed key by key into Zensical's search dialog (in an open shadow root, which the
+    locators pierce), the message leads, by its first result, to a page that shows it."""
+    page = zensical_page
+    open_page(page, "/", zensical_site_dir)
+    Visit("/", page, zensical_traffic, zensical_site_dir, SEARCH_INDEX).first_load()
+    page.locator(".md-search__button").click()
+    page.locator("dialog[open] input[role=combobox]").press_sequentially(ERROR_MESSAGE, delay=10)
+    first = page.locator("dialog[open] a[role=option]").first
+    first.wait_for(timeout=30_000)
+    href = first.get_attribute("href")
+    first.click()
+    page.wait_for_load_state("load")
+    text = page.locator("article").inner_text()
+    assert ERROR_MESSAGE in text, f"the first result, {href}, does not show the message"
