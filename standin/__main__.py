@@ -1,5 +1,9 @@
 """Run the stand-in by hand: ``python -m standin --port 4010 [--scenario NAME]``.
 
+``--list`` lists the scenarios; ``--rules`` lists every rule the stand-in enforces, each with
+where it comes from (a documentation address, the SDK's source, a recorded error) or the mark
+"assumed", and counts them.
+
 Then, in another shell, run any example against it with no real key::
 
     export ANTHROPIC_BASE_URL=http://127.0.0.1:4010
@@ -13,6 +17,7 @@ import argparse
 import sys
 import time
 
+from .registry import all_rules, listing
 from .scenarios import SCENARIOS
 from .server import StandIn
 
@@ -31,7 +36,15 @@ def main(argv: list[str] | None = None) -> int:
         "the request: tools, thinking or plain text)",
     )
     parser.add_argument("--list", action="store_true", help="list the scenarios and exit")
+    parser.add_argument(
+        "--rules",
+        action="store_true",
+        help="list the rules the stand-in enforces, with their sources, and exit",
+    )
     args = parser.parse_args(argv)
+    if args.rules:
+        print("\n".join(listing(all_rules())))
+        return 0
     if args.list:
         for name, scenario in sorted(SCENARIOS.items()):
             print(f"{name:24} {scenario.description}")

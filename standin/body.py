@@ -14,7 +14,8 @@ import time
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from .rules.errors import ApiError, invalid
+from .registry import ASSUMED, rule
+from .rules.errors import ApiError
 
 # "The maximum request size is 32 MB for standard API endpoints" (Messages API: 32 MB), answered
 # with 413 request_too_large, "Request exceeds the maximum allowed number of bytes." (the API's
@@ -24,6 +25,45 @@ MAX_BODY_BYTES = 32 * 1024 * 1024
 # dropped after this.
 BODY_TIMEOUT_SECONDS = 5.0
 _DRAIN_CHUNK = 1 << 16
+
+CHUNKED = rule(
+    "body.chunked",
+    "A chunked request body (no content-length).",
+    ASSUMED,
+    "content-length: a request body must have a content-length, not be chunked",
+    note="The real service sits behind a proxy that may accept a chunked upload; refused here "
+    "rather than guessed at.",
+)
+BAD_LENGTH = rule(
+    "body.bad_length",
+    "A content-length that is not a whole number.",
+    ASSUMED,
+    "content-length: must be a whole number of bytes",
+)
+TOO_LARGE = rule(
+    "body.too_large",
+    "A body over 32 MB (read as 32 MiB).",
+    "doc: https://docs.anthropic.com/en/api/errors",
+    "Request exceeds the maximum allowed number of bytes.",
+    status=413,
+    error_type="request_too_large",
+)
+SLOW_BODY = rule(
+    "body.slow",
+    f"A body that has not arrived {BODY_TIMEOUT_SECONDS:g} seconds after its headers.",
+    ASSUMED,
+    "Request timed out: {received} of {length} body bytes arrived within {seconds:g} seconds",
+    status=408,
+    note='408 is a 4XX the errors page does not list; it says invalid_request_error "may also '
+    'be used for other 4XX status codes".',
+)
+NOT_JSON = rule(
+    "body.not_json",
+    "A body that is not JSON (empty, not UTF-8, or malformed).",
+    "report: https://github.com/anthropics/claude-code/issues/6464",
+    "The request body is not valid JSON: {reason}",
+    note="The reason after the colon is Python's, not the service's parser's.",
+)
 
 
 @dataclass(frozen=True)
@@ -47,20 +87,15 @@ def _length(headers: dict[str, str], limits: Limits) -> int:
     if "chunked" in headers.get("transfer-encoding", "").lower():
         # Not confirmed against the real service (which sits behind a proxy that may accept a
         # chunked upload); refused with a 400, as the issue asks, rather than guessed at.
-        raise BodyRefusedError(
-            invalid("content-length: a request body must have a content-length, not be chunked")
-        )
+        raise BodyRefusedError(CHUNKED.error())
     declared = headers.get("content-length")
     if declared is None:
         return 0
     if not declared.strip().isdigit():
-        raise BodyRefusedError(invalid("content-length: must be a whole number of bytes"))
+        raise BodyRefusedError(BAD_LENGTH.error())
     length = int(declared)
     if length > limits.max_body_bytes:
-        error = ApiError(
-            413, "request_too_large", "Request exceeds the maximum allowed number of bytes."
-        )
-        raise BodyRefusedError(error, unread=length)
+        raise BodyRefusedError(TOO_LARGE.error(), unread=length)
     return length
 
 
@@ -79,15 +114,8 @@ def _read_exactly(rfile: BinaryIO, sock: socket.socket, length: int, timeout: fl
                 break  # the client closed its side early: answered as unparseable below
             data += chunk
     except TimeoutError:
-        # 408 is a 4XX the errors page does not list; it says invalid_request_error "may also
-        # be used for other 4XX status codes".
         raise BodyRefusedError(
-            ApiError(
-                408,
-                "invalid_request_error",
-                f"Request timed out: {len(data)} of {length} body bytes arrived "
-                f"within {timeout:g} seconds",
-            )
+            SLOW_BODY.error(received=len(data), length=length, seconds=timeout)
         ) from None
     finally:
         sock.settimeout(None)
@@ -112,23 +140,17 @@ def drain(rfile: BinaryIO, sock: socket.socket, length: int, timeout: float) -> 
 
 
 def parse(raw: bytes) -> Any:
-    """The body as JSON, or the service's 400 for a body that is not JSON.
-
-    Wording recorded from the API: "The request body is not valid JSON: no low surrogate in
-    string: line 1 column 134323 (char 134322)" (github.com/anthropics/claude-code/issues/6464).
-    """
+    """The body as JSON, or the service's 400 for a body that is not JSON (``NOT_JSON``)."""
     if not raw:
-        raise invalid("The request body is not valid JSON: the body is empty")
+        raise NOT_JSON.error(reason="the body is empty")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise invalid(
-            f"The request body is not valid JSON: invalid UTF-8 at byte {exc.start}"
-        ) from None
+        raise NOT_JSON.error(reason=f"invalid UTF-8 at byte {exc.start}") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise invalid(f"The request body is not valid JSON: {exc}") from None
+        raise NOT_JSON.error(reason=str(exc)) from None
 
 
 def read(headers: dict[str, str], rfile: BinaryIO, sock: socket.socket, limits: Limits) -> bytes:

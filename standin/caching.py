@@ -10,14 +10,16 @@ creation, by its TTL). A prefix shorter than the model's minimum is not cached a
 error says so: the counts stay 0.
 
 The cache belongs to the client that sent the request (its key, ``server.client_of``), as the
-service's cache belongs to an organization; a read refreshes the entry's lifetime. Token counts
-use the stand-in's rough count (``events.asked_from``: about four characters a token).
+service's cache belongs to an organization; a read refreshes the entry's lifetime.
 
-Sources: platform.claude.com/docs/en/build-with-claude/prompt-caching (tools, system, messages
-order; up to 4 breakpoints; 5-minute default lifetime refreshed on use, 1-hour option; automatic
-caching with a top-level ``cache_control``; no error below the minimum length); the limit's
-wording, "A maximum of 4 blocks with cache_control may be provided. Found 5.", is the 400 as
-public reports quote it.
+Token counts are illustrative, not the service's tokenizer: a request that uses the cache is
+counted by what it holds, about four characters of text a token (a tool or any block other
+than text by its JSON), so the same prompt counts the same whether its text is a string or a
+text block, with a marker or without, and the write, the read and ``input_tokens`` add up to
+the whole (``input_tokens``). A request without a marker keeps ``events.asked_from``'s count.
+
+Each rule below names its source; the prompt caching page is
+platform.claude.com/docs/en/build-with-claude/prompt-caching.
 """
 
 from __future__ import annotations
@@ -30,8 +32,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .rules.errors import invalid
+from .registry import ASSUMED, rule
+from .rules.shapes import one_of
 
+PAGE = "doc: https://platform.claude.com/docs/en/build-with-claude/prompt-caching"
 MAX_BREAKPOINTS = 4
 # How far before a breakpoint the service looks for an earlier cached prefix (the page's
 # "lookback window" of 20 blocks), so a conversation that grows still reads its old prefix.
@@ -41,8 +45,12 @@ TTL_SECONDS = {"5m": 300.0, "1h": 3600.0}
 # The shortest prefix each model caches, in tokens. The prompt-caching page's table as quoted in
 # public copies: 4,096 for Opus 4.5, 4.6, 4.7, Haiku 4.5 and Mythos Preview; 1,024 for Opus 4.8,
 # Opus 4.1, Opus 4, Sonnet 4.x and Sonnet 5; 512 for Opus 5, Fable 5 and Mythos 5 (LiteLLM's
-# prompt-caching page, docs.litellm.ai/docs/completion/prompt_caching, 2026-10-07). No source
-# found gives the figure for the 5.5 models: they get DEFAULT_MIN_TOKENS, Sonnet 5's.
+# prompt-caching page, docs.litellm.ai/docs/completion/prompt_caching, 2026-10-07); 2,048 for
+# Haiku 3 and 3.5, models the installed SDK no longer names (the page as quoted in
+# github.com/anthropics/anthropic-sdk-python/issues/1194). One copy gives 2,048 for Opus 4.7
+# (dev.to/creeta, "Claude's prompt cache fails silently below 1,024 tokens"); the others 4,096,
+# kept here. No source found gives the figure for the 5.5 models: they get DEFAULT_MIN_TOKENS,
+# Sonnet 5's.
 MIN_CACHEABLE_TOKENS = {
     "claude-opus-4-5": 4096,
     "claude-opus-4-5-20251101": 4096,
@@ -56,6 +64,65 @@ MIN_CACHEABLE_TOKENS = {
     "claude-mythos-5": 512,
 }
 DEFAULT_MIN_TOKENS = 1024
+
+MARKER_TYPE = rule(
+    "cache.marker_type",
+    "A ``cache_control`` whose type is not ``ephemeral``.",
+    "sdk: anthropic/types/cache_control_ephemeral_param.py",
+    "{where}: Input should be 'ephemeral'",
+    wording="doc: https://docs.pydantic.dev/latest/errors/validation_errors/",
+)
+TTL = rule(
+    "cache.ttl",
+    'A ``ttl`` other than "5m" (the default) or "1h".',
+    "sdk: anthropic/types/cache_control_ephemeral_param.py",
+    "{where}: Input should be {allowed}",
+    wording="doc: https://docs.pydantic.dev/latest/errors/validation_errors/",
+    values=tuple(f'"{ttl}"' for ttl in TTL_SECONDS),
+    values_listed=r"`ttl`.*\brefused\b",
+)
+TTL_ORDER = rule(
+    "cache.ttl_order",
+    "A 1-hour breakpoint after a 5-minute one: the longer-lived ones come first.",
+    PAGE,
+    "cache_control: a block with ttl '1h' cannot come after a block with ttl '5m'; put the "
+    "longer-lived breakpoints first",
+    wording=ASSUMED,
+)
+TOO_MANY = rule(
+    "cache.too_many_breakpoints",
+    f"More than {MAX_BREAKPOINTS} breakpoints; a top-level ``cache_control`` takes one.",
+    PAGE,
+    "A maximum of {limit} blocks with cache_control may be provided. Found {found}.",
+    wording="report: https://github.com/tghamm/Anthropic.SDK/issues/50",
+)
+LIFETIME = rule(
+    "cache.lifetime",
+    "An entry lives 5 minutes (or 1 hour with ``ttl: 1h``), renewed each time it is read.",
+    PAGE,
+)
+LOOKBACK = rule(
+    "cache.lookback",
+    f"A read is looked for at a breakpoint or up to {LOOKBACK_BLOCKS} blocks before it.",
+    PAGE,
+)
+MINIMUM = rule(
+    "cache.minimum",
+    "A prefix shorter than the model's minimum is not cached, with no error: 4,096, 2,048, "
+    "1,024 or 512 tokens by model.",
+    "doc: https://docs.litellm.ai/docs/completion/prompt_caching",
+    note="The API's own page keeps the table; the figures are as public copies quote it "
+    "(see MIN_CACHEABLE_TOKENS).",
+    values=("4,096", "2,048", "1,024", "512"),
+    values_listed=r"\bminimum\b.*\b(4,096|1,024)\b.*\b(4,096|1,024)\b",
+)
+MINIMUM_UNKNOWN = rule(
+    "cache.minimum_unknown",
+    f"Models no source gives a minimum for (the 5.5 models) get {DEFAULT_MIN_TOKENS:,} "
+    "tokens, Sonnet 5's.",
+    ASSUMED,
+    claims=(r"claude-sonnet-5-5.*?1,024|1,024.*?claude-sonnet-5-5",),
+)
 
 
 def min_tokens(model: str) -> int:
@@ -124,53 +191,44 @@ def check_breakpoints(body: dict[str, Any]) -> None:
         markers.append(body["cache_control"])
     for marker in markers:
         if not isinstance(marker, dict) or marker.get("type") != "ephemeral":
-            raise invalid("cache_control.type: Input should be 'ephemeral'")
+            raise MARKER_TYPE.error(where="cache_control.type")
         if marker.get("ttl", "5m") not in TTL_SECONDS:
-            raise invalid("cache_control.ttl: Input should be '5m' or '1h'")
+            raise TTL.error(where="cache_control.ttl", allowed=one_of(TTL_SECONDS))
     ttls = [m.get("ttl", "5m") for m in markers]
     if "5m" in ttls and "1h" in ttls[ttls.index("5m") :]:
-        # The page: a 1-hour entry must come before any 5-minute one. The wording is the
-        # stand-in's own.
-        raise invalid(
-            "cache_control: a block with ttl '1h' cannot come after a block with ttl '5m'; "
-            "put the longer-lived breakpoints first"
-        )
+        raise TTL_ORDER.error()
     if len(markers) > MAX_BREAKPOINTS:
-        raise invalid(
-            f"A maximum of {MAX_BREAKPOINTS} blocks with cache_control may be provided. "
-            f"Found {len(markers)}."
-        )
+        raise TOO_MANY.error(limit=MAX_BREAKPOINTS, found=len(markers))
+
+
+def _characters(content: Any) -> int:
+    """How much one unit of the request holds: a text's characters (a string, or a text
+    block's ``text``), any other block or tool its JSON's."""
+    item = content[-1]
+    if isinstance(item, str):
+        return len(item)
+    if isinstance(item, dict) and item.get("type") == "text" and isinstance(item.get("text"), str):
+        return len(item["text"])
+    return len(json.dumps(item, ensure_ascii=False, sort_keys=True))
 
 
 def prefix_tokens(body: dict[str, Any], count: int) -> int:
-    """The size of the request cut after its first ``count`` blocks, counted as the whole
-    request is counted (``events.asked_from``): a prefix that is the whole request is exactly
-    its input, and what follows the last cached block is what stays plain input."""
-    left = count
-    tools = (body.get("tools") or [])[:left]
-    left -= len(tools)
-    system = body.get("system")
-    if isinstance(system, str):
-        kept_system: Any = system if left > 0 else None
-        left -= 1
-    else:
-        kept_system = (system or [])[: max(left, 0)]
-        left -= len(kept_system)
-    messages = []
-    for message in body.get("messages") or []:
-        if left <= 0:
-            break
-        content = message.get("content")
-        if isinstance(content, str):
-            messages.append(message)
-            left -= 1
-        else:
-            kept = (content or [])[:left]
-            messages.append({**message, "content": kept})
-            left -= len(kept)
-    parts = (("system", kept_system), ("messages", messages), ("tools", tools))
-    sent = {key: value for key, value in parts if value}
-    return max(len(json.dumps(sent, ensure_ascii=False)) // 4, 1)
+    """The size of the request's first ``count`` blocks: about four characters a token. The
+    prefix that is the whole request is exactly ``input_tokens(body)``."""
+    held = sum(_characters(content) for content, _ in _units(body)[:count])
+    return max(held // 4, 1)
+
+
+def uses_cache(body: dict[str, Any]) -> bool:
+    """Whether the request marks anything for the cache (a block's or a top-level marker)."""
+    return any(marker is not None for _, marker in _units(body))
+
+
+def input_tokens(body: dict[str, Any], counted: int) -> int:
+    """The whole input, as usage reports it split into a write, a read and the rest: for a
+    request that uses the cache, the size of all its blocks (``prefix_tokens``); any other
+    request keeps ``counted`` (``events.asked_from``'s count)."""
+    return prefix_tokens(body, len(_units(body))) if uses_cache(body) else counted
 
 
 def positions(body: dict[str, Any]) -> list[_Position]:

@@ -30,6 +30,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .registry import ASSUMED, rule
 from .rules.errors import ApiError
 from .rules.headers import ACCEPTED_VERSIONS
 
@@ -83,11 +84,143 @@ BEDROCK_STREAM_ERRORS = {
 
 @dataclass(frozen=True)
 class PlatformError(Exception):
-    """A refusal in the platform's own shape, before the request reaches the Messages API."""
+    """A refusal in the platform's own shape, before the request reaches the Messages API;
+    ``rule`` names the registered rule it comes from (``standin/registry.py``)."""
 
     status: int
     body: dict[str, Any]
     headers: tuple[tuple[str, str], ...] = ()
+    rule: str = ""
+
+
+AWS_ERRORS = "doc: https://docs.aws.amazon.com/bedrock/latest/APIReference/CommonErrors.html"
+BEDROCK_MESSAGES = (
+    "doc: https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-anthropic-claude-"
+    "messages.html"
+)
+VERTEX_CLAUDE = "doc: https://docs.anthropic.com/en/api/claude-on-vertex-ai"
+FOUNDRY_SDK = "sdk: anthropic/lib/foundry.py"
+
+BEDROCK_NO_AUTH = rule(
+    "platform.bedrock.no_auth",
+    "Bedrock: a request with no Authorization header.",
+    AWS_ERRORS,
+    "Missing Authentication Token",
+    wording=ASSUMED,
+    status=403,
+)
+BEDROCK_EMPTY_KEY = rule(
+    "platform.bedrock.empty_key",
+    "Bedrock: an empty Bedrock API key.",
+    ASSUMED,
+    "Authentication failed: the API key is empty.",
+    status=403,
+)
+BEDROCK_BAD_SIGNATURE = rule(
+    "platform.bedrock.incomplete_signature",
+    "Bedrock: an Authorization header that is not a whole SigV4 signature, or no x-amz-date.",
+    AWS_ERRORS,
+    "Authorization header requires 'Credential', 'Signature' and 'SignedHeaders'",
+    wording=ASSUMED,
+    status=403,
+)
+BEDROCK_WRONG_SERVICE = rule(
+    "platform.bedrock.wrong_service",
+    "Bedrock: a signature scoped to another AWS service than bedrock.",
+    AWS_ERRORS,
+    "Credential should be scoped to correct service: 'bedrock'. ",
+    wording=ASSUMED,
+    status=403,
+)
+BEDROCK_BAD_MODEL = rule(
+    "platform.bedrock.bad_model",
+    "Bedrock: a model id in the path that is not an Anthropic model id.",
+    BEDROCK_MESSAGES,
+    "The provided model identifier is invalid.",
+    wording="report: https://github.com/aws-samples/amazon-bedrock-workshop/issues/315",
+)
+BEDROCK_NOT_OBJECT = rule(
+    "platform.bedrock.not_object",
+    "Bedrock: a body that is not a JSON object.",
+    BEDROCK_MESSAGES,
+    "Malformed input request, please reformat your input and try again.",
+    wording=ASSUMED,
+)
+BEDROCK_EXTRA = rule(
+    "platform.bedrock.extra_field",
+    "Bedrock: ``model`` or ``stream`` in the body (the path carries them).",
+    BEDROCK_MESSAGES,
+    "{field}: Extra inputs are not permitted",
+    wording=ASSUMED,
+)
+BEDROCK_VERSION_RULE = rule(
+    "platform.bedrock.version",
+    "Bedrock: an ``anthropic_version`` other than bedrock-2023-05-31 or an API version.",
+    BEDROCK_MESSAGES,
+    "anthropic_version: Invalid value",
+    wording=ASSUMED,
+    note="That the API's own versions are accepted in the body is assumed (the SDK 2.x sends "
+    "one: anthropic/lib/bedrock/_client.py).",
+)
+VERTEX_NO_AUTH = rule(
+    "platform.vertex.no_auth",
+    "Vertex AI: no Google OAuth access token.",
+    VERTEX_CLAUDE,
+    "Request is missing required authentication credential. Expected OAuth 2 access token, "
+    "login cookie or other valid authentication credential.",
+    wording=ASSUMED,
+    status=401,
+    error_type="UNAUTHENTICATED",
+)
+VERTEX_NOT_OBJECT = rule(
+    "platform.vertex.not_object",
+    "Vertex AI: a body that is not a JSON object.",
+    ASSUMED,
+    "Invalid JSON payload received.",
+    error_type="INVALID_ARGUMENT",
+)
+VERTEX_MODEL_IN_BODY = rule(
+    "platform.vertex.model_in_body",
+    "Vertex AI: ``model`` in the body (the path carries it).",
+    VERTEX_CLAUDE,
+    "model: Extra inputs are not permitted",
+    wording=ASSUMED,
+)
+VERTEX_VERSION_RULE = rule(
+    "platform.vertex.version",
+    "Vertex AI: an ``anthropic_version`` other than vertex-2023-10-16 or an API version.",
+    VERTEX_CLAUDE,
+    "anthropic_version: Invalid value",
+    wording=ASSUMED,
+)
+VERTEX_STREAM = rule(
+    "platform.vertex.stream",
+    "Vertex AI: ``stream`` that does not match the method (:streamRawPredict or :rawPredict).",
+    ASSUMED,
+    "stream: must be {expected} for :{op}",
+)
+FOUNDRY_NO_KEY = rule(
+    "platform.foundry.no_key",
+    "Foundry: no key (``x-api-key`` or ``api-key``) and no Entra ID token.",
+    FOUNDRY_SDK,
+    "x-api-key header is required",
+    wording=ASSUMED,
+    status=401,
+    error_type="authentication_error",
+)
+FOUNDRY_VERSION = rule(
+    "platform.foundry.version",
+    "Foundry: an ``anthropic-version`` header that is not an API version.",
+    FOUNDRY_SDK,
+    "anthropic-version: invalid value",
+    wording=ASSUMED,
+)
+FOUNDRY_NOT_OBJECT = rule(
+    "platform.foundry.not_object",
+    "Foundry: a body that is not a JSON object.",
+    ASSUMED,
+    "The request body is not valid JSON.",
+)
 
 
 @dataclass
@@ -112,15 +245,15 @@ def platform_of(path: str) -> Platform | None:
     return None
 
 
-def bedrock_error(status: int, message: str) -> PlatformError:
+def bedrock_error(status: int, message: str, rule: str) -> PlatformError:
     code, name, text = BEDROCK_ERRORS.get(status, (status, "InternalServerException", None))
     kind = f"{name}:http://internal.amazon.com/coral/com.amazon.bedrock/"
-    return PlatformError(code, {"message": text or message}, (("x-amzn-errortype", kind),))
+    return PlatformError(code, {"message": text or message}, (("x-amzn-errortype", kind),), rule)
 
 
-def vertex_error(status: int, message: str, status_name: str) -> PlatformError:
+def vertex_error(status: int, message: str, status_name: str, rule: str) -> PlatformError:
     return PlatformError(
-        status, {"error": {"code": status, "message": message, "status": status_name}}
+        status, {"error": {"code": status, "message": message, "status": status_name}}, (), rule
     )
 
 
@@ -131,7 +264,7 @@ def as_platform_error(platform: Platform, error: ApiError, path: str) -> Platfor
     github.com/anthropics/anthropic-sdk-python/issues/963 and github.com/cline/cline/issues/651.
     """
     if platform == "bedrock":
-        return bedrock_error(error.status, error.message)
+        return bedrock_error(error.status, error.message, error.rule)
     if platform == "vertex" and error.status == 429:
         match = VERTEX_PATH.match(path.split("?")[0])
         model = match["model"] if match else "claude"
@@ -141,6 +274,7 @@ def as_platform_error(platform: Platform, error: ApiError, path: str) -> Platfor
             f" with base model: anthropic-{model}. Please submit a quota increase request. "
             "https://cloud.google.com/vertex-ai/docs/generative-ai/quotas-genai.",
             "RESOURCE_EXHAUSTED",
+            error.rule,
         )
     return None
 
@@ -149,28 +283,29 @@ def _bedrock_auth(headers: dict[str, str]) -> None:
     auth = headers.get("authorization", "")
     if auth.lower().startswith("bearer "):
         if not auth[7:].strip():
-            raise bedrock_error(403, "Authentication failed: the API key is empty.")
+            raise bedrock_error(403, BEDROCK_EMPTY_KEY.text(), BEDROCK_EMPTY_KEY.id)
         return
     if not auth:
         raise PlatformError(
             403,
-            {"message": "Missing Authentication Token"},
+            {"message": BEDROCK_NO_AUTH.text()},
             (("x-amzn-errortype", "MissingAuthenticationTokenException"),),
+            BEDROCK_NO_AUTH.id,
         )
     signed = SIGV4.match(auth)
     if signed is None or "x-amz-date" not in headers:
         raise PlatformError(
             403,
-            {
-                "message": "Authorization header requires 'Credential', 'Signature' and 'SignedHeaders'"
-            },
+            {"message": BEDROCK_BAD_SIGNATURE.text()},
             (("x-amzn-errortype", "IncompleteSignatureException"),),
+            BEDROCK_BAD_SIGNATURE.id,
         )
     if signed["service"] != "bedrock":
         raise PlatformError(
             403,
-            {"message": "Credential should be scoped to correct service: 'bedrock'. "},
+            {"message": BEDROCK_WRONG_SERVICE.text()},
             (("x-amzn-errortype", "InvalidSignatureException"),),
+            BEDROCK_WRONG_SERVICE.id,
         )
 
 
@@ -181,18 +316,16 @@ def _bedrock(path: str, headers: dict[str, str], body: Any) -> Routed:
     model_id = urllib.parse.unquote(match["model"])
     model = BEDROCK_MODEL.match(model_id)
     if model is None:
-        raise bedrock_error(400, "The provided model identifier is invalid.")
+        raise bedrock_error(400, BEDROCK_BAD_MODEL.text(), BEDROCK_BAD_MODEL.id)
     if not isinstance(body, dict):
-        raise bedrock_error(
-            400, "Malformed input request, please reformat your input and try again."
-        )
+        raise bedrock_error(400, BEDROCK_NOT_OBJECT.text(), BEDROCK_NOT_OBJECT.id)
     body = dict(body)
     if "model" in body or "stream" in body:
         extra = "model" if "model" in body else "stream"
-        raise bedrock_error(400, f"{extra}: Extra inputs are not permitted")
+        raise bedrock_error(400, BEDROCK_EXTRA.text(field=extra), BEDROCK_EXTRA.id)
     version = body.pop("anthropic_version", None)
     if version not in {BEDROCK_VERSION, *ACCEPTED_VERSIONS}:
-        raise bedrock_error(400, "anthropic_version: Invalid value")
+        raise bedrock_error(400, BEDROCK_VERSION_RULE.text(), BEDROCK_VERSION_RULE.id)
     stream = match["op"] == "invoke-with-response-stream"
     body["model"] = model["model"]
     if stream:
@@ -206,27 +339,18 @@ def _vertex(path: str, headers: dict[str, str], body: Any) -> Routed:
     assert match is not None
     auth = headers.get("authorization", "")
     if not auth.lower().startswith("bearer ") or not auth[7:].strip():
-        raise vertex_error(
-            401,
-            "Request is missing required authentication credential. Expected OAuth 2 access "
-            "token, login cookie or other valid authentication credential.",
-            "UNAUTHENTICATED",
-        )
+        raise vertex_error(401, VERTEX_NO_AUTH.text(), "UNAUTHENTICATED", VERTEX_NO_AUTH.id)
     if not isinstance(body, dict):
-        raise vertex_error(400, "Invalid JSON payload received.", "INVALID_ARGUMENT")
+        raise vertex_error(400, VERTEX_NOT_OBJECT.text(), "INVALID_ARGUMENT", VERTEX_NOT_OBJECT.id)
     body = dict(body)
     if "model" in body:
-        raise ApiError(400, "invalid_request_error", "model: Extra inputs are not permitted")
+        raise VERTEX_MODEL_IN_BODY.error()
     version = body.pop("anthropic_version", None)
     if version not in {VERTEX_VERSION, *ACCEPTED_VERSIONS}:
-        raise ApiError(400, "invalid_request_error", "anthropic_version: Invalid value")
+        raise VERTEX_VERSION_RULE.error()
     stream = match["op"] == "streamRawPredict"
     if bool(body.get("stream")) != stream:
-        raise ApiError(
-            400,
-            "invalid_request_error",
-            f"stream: must be {'true' if stream else 'false'} for :{match['op']}",
-        )
+        raise VERTEX_STREAM.error(expected="true" if stream else "false", op=match["op"])
     body["model"] = urllib.parse.unquote(match["model"])
     api_version = "2023-06-01" if version == VERTEX_VERSION else version
     return Routed(
@@ -255,10 +379,10 @@ def _foundry(headers: dict[str, str], body: Any) -> Routed:
     key = headers.get("x-api-key") or headers.get("api-key")
     auth = headers.get("authorization", "")
     if not (key and key.strip()) and not auth.lower().startswith("bearer "):
-        raise ApiError(401, "authentication_error", "x-api-key header is required")
+        raise FOUNDRY_NO_KEY.error()
     version = headers.get("anthropic-version", "")
     if version not in ACCEPTED_VERSIONS:
-        raise ApiError(400, "invalid_request_error", "anthropic-version: invalid value")
+        raise FOUNDRY_VERSION.error()
     if not isinstance(body, dict):
-        raise ApiError(400, "invalid_request_error", "The request body is not valid JSON.")
+        raise FOUNDRY_NOT_OBJECT.error()
     return Routed("foundry", body, version, bool(body.get("stream")))

@@ -32,6 +32,7 @@ from . import (
     sse,
 )
 from .body import BodyRefusedError, Limits, drain, parse, read
+from .registry import ASSUMED, rule
 from .replies import Cut, FromRequest, HttpError, MessageReply, Reply
 from .rules.headers import api_key
 from .scenarios import Scenario
@@ -42,6 +43,33 @@ from .validation import ApiError, check_body, check_headers
 # up. The socketserver default (5) drops or delays the rest when many clients connect at once.
 LISTEN_BACKLOG = 1024
 MESSAGES_PATH = "/v1/messages"
+
+NOT_POST = rule(
+    "server.not_post",
+    "Any method but POST on the Messages path: 405, with ``allow: POST``.",
+    ASSUMED,
+    "Method {method} is not allowed on {path}; use POST",
+    status=405,
+    note='405 is a 4XX the errors page does not list; it says invalid_request_error "may also '
+    'be used for other 4XX status codes" (docs.anthropic.com/en/api/errors).',
+)
+UNKNOWN_PATH = rule(
+    "server.unknown_path",
+    "A path the service does not serve.",
+    "doc: https://docs.anthropic.com/en/api/errors",
+    "Not found: {path}",
+    wording=ASSUMED,
+    status=404,
+    error_type="not_found_error",
+)
+MALFORMED_HTTP = rule(
+    "server.malformed_http",
+    "A request the HTTP server itself refuses (a malformed request line, an unsupported "
+    "method), answered in the API's JSON shape.",
+    ASSUMED,
+    "{reason}",
+    note="The status and reason are the standard library's (http.server).",
+)
 
 UNKNOWN_EVENT = (
     "future_event",
@@ -125,6 +153,8 @@ class StandIn:
         self.requests: list[RecordedRequest] = []
         self.disconnects: list[Disconnect] = []
         self.completed: list[str] = []
+        # The id of the rule behind each refusal sent (``registry.py``), in order.
+        self.refusals: list[str] = []
         self.limits = limits or Limits()
         self._lock = threading.Lock()
         self._ids = itertools.count(1)
@@ -257,16 +287,31 @@ class _Handler(BaseHTTPRequestHandler):
             return [("x-amzn-requestid", request_id)]
         return [("request-id", request_id), *self._service_headers()]
 
+    def _note_refusal(self, error: ApiError | HttpError | platforms.PlatformError) -> None:
+        """Keep the rule a refusal names; a scenario's HTTP error names none."""
+        rule_id = getattr(error, "rule", "")
+        if rule_id:
+            with self.owner._lock:
+                self.owner.refusals.append(rule_id)
+
     def _send_platform_error(self, error: platforms.PlatformError, request_id: str) -> None:
+        self._note_refusal(error)
         self._send_json(error.status, error.body, request_id, error.headers)
 
     def _send_error(self, error: ApiError | HttpError, request_id: str) -> None:
         if self._platform is not None:
-            as_api = ApiError(error.status, error.error_type, error.message, error.headers)
+            as_api = ApiError(
+                error.status,
+                error.error_type,
+                error.message,
+                error.headers,
+                rule=getattr(error, "rule", ""),
+            )
             translated = platforms.as_platform_error(self._platform, as_api, self.path)
             if translated is not None:
                 self._send_platform_error(translated, request_id)
                 return
+        self._note_refusal(error)
         body = {
             "type": "error",
             "error": {"type": error.error_type, "message": error.message},
@@ -282,7 +327,8 @@ class _Handler(BaseHTTPRequestHandler):
         error_type = {404: "not_found_error", 413: "request_too_large"}.get(
             code, "invalid_request_error"
         )
-        error = ApiError(code, error_type, message or self.responses.get(code, ("",))[0])
+        reason = message or self.responses.get(code, ("",))[0]
+        error = replace(MALFORMED_HTTP.error(reason=reason), status=code, error_type=error_type)
         if self.command == "HEAD":
             self.send_response(code)
             self.send_header("content-length", "0")
@@ -307,23 +353,16 @@ class _Handler(BaseHTTPRequestHandler):
 
     # -- routes ---------------------------------------------------------------------------
     def _not_allowed(self) -> None:
-        """Any method but POST: 405 on the Messages path (with ``allow: POST``), 404 elsewhere.
-
-        405 is a 4XX the errors page does not list; it says invalid_request_error "may also be
-        used for other 4XX status codes" (docs.anthropic.com/en/api/errors).
-        """
+        """Any method but POST: 405 on the Messages path (``NOT_POST``), 404 elsewhere."""
         self._platform = None  # not a platform's door, whatever came before on this connection
         record = self._record(None)
         request_id = self.owner._next_request_id()
         if self._is_messages:
-            error = ApiError(
-                405,
-                "invalid_request_error",
-                f"Method {self.command} is not allowed on {MESSAGES_PATH}; use POST",
-                headers=(("allow", "POST"),),
+            error = NOT_POST.error(
+                headers=(("allow", "POST"),), method=self.command, path=MESSAGES_PATH
             )
         else:
-            error = ApiError(404, "not_found_error", f"Not found: {self.path}")
+            error = UNKNOWN_PATH.error(path=self.path)
         self.close_connection = True  # a body the client may have sent was not read
         self._refuse(record, error, request_id)
 
@@ -384,7 +423,7 @@ class _Handler(BaseHTTPRequestHandler):
                 body, version = routed.body, routed.version
             else:
                 if not self._is_messages:
-                    raise ApiError(404, "not_found_error", f"Not found: {self.path}")
+                    raise UNKNOWN_PATH.error(path=self.path)
                 version = check_headers(record.headers)
                 if parse_error:
                     raise parse_error
@@ -409,6 +448,7 @@ class _Handler(BaseHTTPRequestHandler):
         record.status = 200
         message_id = request_id.replace("req_", "msg_")
         asked = events.asked_from(body, seed=request_id)
+        asked = replace(asked, input_tokens=caching.input_tokens(body, asked.input_tokens))
         cache = self.owner.prompt_cache.use(client_of(record.headers), body, asked.input_tokens)
         asked = replace(asked, cache=cache)
         p = events.plan(reply, message_id=message_id, model=body["model"], asked=asked)

@@ -12,8 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from .caching import check_breakpoints
+from .registry import rule
 from .rules import content, output_config, params, server_tools, thinking, tool_history, tools
-from .rules.errors import ApiError, invalid
+from .rules.errors import ApiError
 from .rules.headers import ACCEPTED_VERSIONS, CURRENT_VERSION, check_headers
 from .rules.messages import check_messages
 from .rules.models import (
@@ -22,8 +23,26 @@ from .rules.models import (
     THINKING_ALWAYS_ON,
     served_models,
 )
+from .rules.shapes import EXTRA, REQUIRED, WRONG_TYPE
 
 REMOVED_IN_CURRENT = ("temperature", "top_p", "top_k")
+
+REMOVED = rule(
+    "body.removed_in_current",
+    "Under 2026-10-21, ``temperature``, ``top_p`` and ``top_k`` are refused (accepted under "
+    "2023-06-01).",
+    "facts: wire.md",
+    "{name}: Extra inputs are not permitted",
+)
+UNKNOWN_MODEL = rule(
+    "body.unknown_model",
+    "A model the service does not serve (here: one the installed SDK does not name).",
+    "sdk: anthropic/types/model_param.py",
+    "model: {model}",
+    wording="report: https://github.com/anthropics/claude-code/issues/5349",
+    status=404,
+    error_type="not_found_error",
+)
 
 # Top-level body fields the service accepts (the 2.x SDK's ``messages.create`` parameters).
 BODY_FIELDS = frozenset(
@@ -47,6 +66,8 @@ BODY_FIELDS = frozenset(
         "tools",
     }
 )
+# Accepted beyond the SDK's parameters: the beta's output_format, deprecated (output_config.py).
+ALSO_ACCEPTED = frozenset({output_config.DEPRECATED_FIELD})
 
 __all__ = [
     "ACCEPTED_VERSIONS",
@@ -64,35 +85,37 @@ __all__ = [
 
 def _check_fields(body: dict[str, Any], version: str) -> None:
     for name in sorted(body):
-        if name in REMOVED_IN_CURRENT and version != CURRENT_VERSION:
+        if name in REMOVED_IN_CURRENT:
+            if version == CURRENT_VERSION:
+                raise REMOVED.error(name=name)
             continue
-        if name not in BODY_FIELDS:
-            raise invalid(f"{name}: Extra inputs are not permitted")
+        if name not in BODY_FIELDS | ALSO_ACCEPTED:
+            raise EXTRA.error(where=name)
 
 
 def check_body(body: Any, version: str) -> None:
     """Raise the error the service would answer for this body under ``version``."""
     if not isinstance(body, dict):
-        raise invalid("body: Input should be a valid dictionary")
+        raise WRONG_TYPE.error(where="body", kind="dictionary")
     _check_fields(body, version)
     model = body.get("model")
     if model is None:
-        raise invalid("model: Field required")
+        raise REQUIRED.error(where="model")
     if not isinstance(model, str):
-        raise invalid("model: Input should be a valid string")
+        raise WRONG_TYPE.error(where="model", kind="string")
     max_tokens = params.check_max_tokens(body.get("max_tokens"))
     if "messages" not in body:
-        raise invalid("messages: Field required")
+        raise REQUIRED.error(where="messages")
     messages = check_messages(body["messages"], version)
     params.check_settings(body)
     content.check_system(body.get("system"))
     tool_names = tools.check_tools(body.get("tools"))
     server_tools.check_settings(body.get("tools"))
     check_breakpoints(body)
-    output_config.check_output_config(body.get("output_config"), messages)
+    output_config.check_output_config(body, messages)
     # What the model decides.
     if model not in served_models():
-        raise ApiError(404, "not_found_error", f"model: {model}")
+        raise UNKNOWN_MODEL.error(model=model)
     params.check_output_cap(max_tokens, model)
     tools.check_tool_choice(body.get("tool_choice"), tool_names, model)
     thinking.check_config(body.get("thinking"), model, max_tokens)

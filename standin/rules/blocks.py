@@ -11,8 +11,7 @@ from typing import Any
 
 from anthropic.types import ContentBlockParam
 
-from .errors import invalid
-from .shapes import check_dict, check_keys, check_str, shapes_of, tag_error
+from .shapes import NO_TAG, check_dict, check_keys, check_str, shapes_of, tag_error
 
 BLOCK_SHAPES = shapes_of(ContentBlockParam)
 
@@ -36,7 +35,7 @@ def check_block(block: Any, where: str) -> dict[str, Any]:
     kind = block.get("type")
     if kind not in BLOCK_SHAPES:
         if kind is None:
-            raise invalid(f"{where}: Unable to extract tag using discriminator 'type'")
+            raise NO_TAG.error(where=where)
         raise tag_error(where, kind, BLOCK_SHAPES)
     at = f"{where}.{kind}"
     check_keys(block, BLOCK_SHAPES[kind], at)

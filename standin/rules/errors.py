@@ -7,14 +7,13 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class ApiError(Exception):
-    """An HTTP error with the API's body shape (``{"type": "error", "error": {...}}``)."""
+    """An HTTP error with the API's body shape (``{"type": "error", "error": {...}}``).
+
+    ``rule`` is the id of the registered rule that refused (``standin/registry.py``): every
+    refusal names one, so none can exist without its source."""
 
     status: int
     error_type: str
     message: str
     headers: tuple[tuple[str, str], ...] = ()
-
-
-def invalid(message: str) -> ApiError:
-    """A 400 ``invalid_request_error``, the answer to almost every malformed request."""
-    return ApiError(400, "invalid_request_error", message)
+    rule: str = ""

@@ -16,9 +16,35 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import invalid
+from ..registry import ASSUMED, rule
 
 SERVER_RESULTS = {"web_search_tool_result": "web_search"}
+SERVER_TOOLS_PAGE = (
+    "doc: https://platform.claude.com/docs/en/agents-and-tools/tool-use/server-tools"
+)
+
+DOMAINS_BOTH = rule(
+    "server_tools.domains_both",
+    "A web search tool with both ``allowed_domains`` and ``blocked_domains``.",
+    "sdk: anthropic/types/web_search_tool_20260318_param.py",
+    "{where}: allowed_domains and blocked_domains cannot be used together",
+    wording=ASSUMED,
+)
+CALL_NOT_OFFERED = rule(
+    "server_tools.call_not_offered",
+    "A ``server_tool_use`` sent back for a server tool the request does not offer.",
+    SERVER_TOOLS_PAGE,
+    "{where}: `server_tool_use` names '{name}', which is not a server tool in `tools`",
+    wording=ASSUMED,
+)
+RESULT_WITHOUT_CALL = rule(
+    "server_tools.result_without_call",
+    "A server tool result with no call before it, paired by id, in the same assistant turn.",
+    SERVER_TOOLS_PAGE,
+    "{where}: `{kind}` block with tool_use_id {id} has no matching `server_tool_use` block "
+    "before it in the same message",
+    wording=ASSUMED,
+)
 
 
 def _blocks(message: dict[str, Any]) -> list[dict[str, Any]]:
@@ -38,7 +64,7 @@ def check_settings(tools: Any) -> None:
         if not str(tool.get("type", "")).startswith("web_search"):
             continue
         if tool.get("allowed_domains") and tool.get("blocked_domains"):
-            raise invalid(f"tools.{i}: allowed_domains and blocked_domains cannot be used together")
+            raise DOMAINS_BOTH.error(where=f"tools.{i}")
 
 
 def check_server_blocks(messages: list[dict[str, Any]], tools: Any) -> None:
@@ -51,15 +77,9 @@ def check_server_blocks(messages: list[dict[str, Any]], tools: Any) -> None:
             where = f"messages.{i}.content.{j}"
             if block["type"] == "server_tool_use":
                 if block["name"] not in offered:
-                    raise invalid(
-                        f"{where}: `server_tool_use` names '{block['name']}', which is not a "
-                        "server tool in `tools`"
-                    )
+                    raise CALL_NOT_OFFERED.error(where=where, name=block["name"])
                 called[block["id"]] = block["name"]
             elif block["type"] in SERVER_RESULTS:
                 tool_id = block["tool_use_id"]
                 if called.get(tool_id) != SERVER_RESULTS[block["type"]]:
-                    raise invalid(
-                        f"{where}: `{block['type']}` block with tool_use_id {tool_id} has no "
-                        "matching `server_tool_use` block before it in the same message"
-                    )
+                    raise RESULT_WITHOUT_CALL.error(where=where, kind=block["type"], id=tool_id)

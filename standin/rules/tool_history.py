@@ -1,25 +1,43 @@
 """A tool loop sent back in ``messages``: every call answered, every answer to a call.
 
 The service pairs each ``tool_use`` in an ``assistant`` turn with a ``tool_result`` (same id) at
-the start of the next ``user`` turn. Wording, each recorded verbatim from the API:
-- "messages.33: `tool_use` ids were found without `tool_result` blocks immediately after:
-  toolu_... Each `tool_use` block must have a corresponding `tool_result` block in the next
-  message." (github.com/Kilo-Org/kilocode/issues/5163);
-- "messages.224: Did not find 1 `tool_result` block(s) at the beginning of this message.
-  Messages following `tool_use` blocks must begin with a matching number of `tool_result`
-  blocks." (github.com/anthropics/claude-code/issues/37);
-- "messages.48.content.1: unexpected `tool_use_id` found in `tool_result` blocks: toolu_...
-  Each `tool_result` block must have a corresponding `tool_use` block in the previous message."
-  (github.com/anthropics/claude-code/issues/13460);
-- "Requests which include `tool_use` or `tool_result` blocks must define tools."
-  (github.com/anthropics/anthropic-sdk-python/issues/494).
+the start of the next ``user`` turn. Each rule's wording is recorded verbatim from the API.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .errors import invalid
+from ..registry import rule
+
+UNANSWERED = rule(
+    "tools.unanswered_call",
+    "A ``tool_use`` with no ``tool_result`` for it in the next user turn.",
+    "report: https://github.com/Kilo-Org/kilocode/issues/5163",
+    "{where}: `tool_use` ids were found without `tool_result` blocks immediately after: {ids}. "
+    "Each `tool_use` block must have a corresponding `tool_result` block in the next message.",
+)
+RESULTS_NOT_FIRST = rule(
+    "tools.results_not_first",
+    "The results of a turn's calls do not come first in the next user turn.",
+    "report: https://github.com/anthropics/claude-code/issues/37",
+    "{where}: Did not find {count} `tool_result` block(s) at the beginning of this message. "
+    "Messages following `tool_use` blocks must begin with a matching number of `tool_result` "
+    "blocks.",
+)
+UNEXPECTED_RESULT = rule(
+    "tools.unexpected_result",
+    "A ``tool_result`` whose id no call in the turn before it has.",
+    "report: https://github.com/anthropics/claude-code/issues/13460",
+    "{where}: unexpected `tool_use_id` found in `tool_result` blocks: {id}. Each "
+    "`tool_result` block must have a corresponding `tool_use` block in the previous message.",
+)
+UNDEFINED_TOOLS = rule(
+    "tools.undefined",
+    "Tool calls or results in the conversation, and no ``tools``.",
+    "report: https://github.com/anthropics/anthropic-sdk-python/issues/494",
+    "Requests which include `tool_use` or `tool_result` blocks must define tools.",
+)
 
 
 def _blocks(message: dict[str, Any]) -> list[dict[str, Any]]:
@@ -38,9 +56,7 @@ def check_tools_defined(messages: list[dict[str, Any]], tool_names: list[str]) -
         return
     for message in messages:
         if any(b["type"] in ("tool_use", "tool_result") for b in _blocks(message)):
-            raise invalid(
-                "Requests which include `tool_use` or `tool_result` blocks must define tools."
-            )
+            raise UNDEFINED_TOOLS.error()
 
 
 def _check_results_answer_calls(messages: list[dict[str, Any]], i: int) -> None:
@@ -48,10 +64,8 @@ def _check_results_answer_calls(messages: list[dict[str, Any]], i: int) -> None:
     called = set(tool_use_ids(messages[i - 1])) if i else set()
     for j, block in enumerate(_blocks(messages[i])):
         if block["type"] == "tool_result" and block["tool_use_id"] not in called:
-            raise invalid(
-                f"messages.{i}.content.{j}: unexpected `tool_use_id` found in `tool_result` "
-                f"blocks: {block['tool_use_id']}. Each `tool_result` block must have a "
-                "corresponding `tool_use` block in the previous message."
+            raise UNEXPECTED_RESULT.error(
+                where=f"messages.{i}.content.{j}", id=block["tool_use_id"]
             )
 
 
@@ -65,20 +79,12 @@ def _check_calls_answered(messages: list[dict[str, Any]], i: int) -> None:
     answered = {b["tool_use_id"] for b in answer if b["type"] == "tool_result"}
     missing = [tool_id for tool_id in ids if tool_id not in answered]
     if missing:
-        raise invalid(
-            f"messages.{i}: `tool_use` ids were found without `tool_result` blocks immediately "
-            f"after: {', '.join(missing)}. Each `tool_use` block must have a corresponding "
-            "`tool_result` block in the next message."
-        )
+        raise UNANSWERED.error(where=f"messages.{i}", ids=", ".join(missing))
     leading = 0
     while leading < len(answer) and answer[leading]["type"] == "tool_result":
         leading += 1
     if leading < len(ids):
-        raise invalid(
-            f"messages.{i + 1}: Did not find {len(ids)} `tool_result` block(s) at the beginning "
-            "of this message. Messages following `tool_use` blocks must begin with a matching "
-            "number of `tool_result` blocks."
-        )
+        raise RESULTS_NOT_FIRST.error(where=f"messages.{i + 1}", count=len(ids))
 
 
 def check_tool_pairing(messages: list[dict[str, Any]]) -> None:

@@ -301,7 +301,7 @@ REFUSALS = [
         body(
             model=PREFILL_MODEL, max_tokens=4096, thinking={"type": "enabled", "budget_tokens": 512}
         ),
-        "thinking.budget_tokens: Input should be greater than or equal to 1024",
+        "thinking.enabled.budget_tokens: Input should be greater than or equal to 1024",
     ),
     Refusal(
         "thinking budget not below max_tokens",

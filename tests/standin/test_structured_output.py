@@ -122,8 +122,6 @@ def test_an_object_that_allows_other_properties_is_refused(
         ({"output_config": {"format": {"type": "json_schema"}}}, "format.schema: Field required"),
         ({"output_config": {"effort": "huge"}}, "output_config.effort: Input should be"),
         ({"output_config": {"shape": {}}}, "output_config.shape: Extra inputs"),
-        # The beta-era field: under 2026-10-21 the format is output_config.format.
-        ({"extra_body": {"output_format": _format({})["format"]}}, "output_format: Extra inputs"),
     ],
 )
 def test_a_malformed_output_config_is_refused(
