@@ -4,8 +4,9 @@ The stand-in is paced like a model by two flags (time to first token, tokens per
 figures and the settings they were measured with go to the data file, which the Performance
 page is rendered from. ``--quick`` is a smoke run (small replies, fast pacing, no suite or site
 timing) that writes to a temporary file unless ``--output`` says otherwise. ``--only
-many-streams`` or ``--only suite`` measures that part alone and merges it into the existing
-data file; each suite measurement is added to ``suite_history``, which the page shows.
+many-streams``, ``--only suite`` or ``--only site-build`` (MkDocs and Zensical, side by side)
+measures that part alone and merges it into the existing data file; each suite measurement is
+added to ``suite_history``, which the page shows.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ MANY_STREAMS = {
     "full": {"clients": 200, "limit": 100, "tokens": 40, "first": 0.5, "gap": 0.05},
     "quick": {"clients": 20, "limit": 10, "tokens": 10, "first": 0.02, "gap": 0.02},
 }
-PARTS = ("many-streams", "suite")
+PARTS = ("many-streams", "suite", "site-build")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -147,6 +148,9 @@ def run_only(args: argparse.Namespace) -> dict[str, Any]:
         raise SystemExit(f"{args.output} does not exist: run the whole benchmark first")
     if args.only == "suite":
         return data | measure_suite(max(args.suite_repeats, 1), data)
+    if args.only == "site-build":
+        _say("site build time, MkDocs and Zensical ...")
+        return data | build_times.site_builds(args.repeats)
     with RemoteStandIn() as api:
         data["many_streams"] = measure_many_streams(api, args.quick, args.repeats)
     return data
@@ -173,10 +177,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     history = (previous or {}).get("suite_history", [])
     if args.quick:
         suite: dict[str, Any] = {"suite": {"skipped": "quick run"}, "suite_history": history}
-        site: dict[str, Any] = {"skipped": "quick run"}
+        site: dict[str, Any] = {"site_build": {"skipped": "quick run"}}
     else:
-        _say("site build time ...")
-        site = build_times.site_build(args.repeats)
+        _say("site build time, MkDocs and Zensical ...")
+        site = build_times.site_builds(args.repeats)
         if args.suite_repeats:
             suite = measure_suite(args.suite_repeats, previous)
         else:
@@ -207,7 +211,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "client_cost": cost,
         "relay": relayed,
         "many_streams": many,
-        "site_build": site,
+        **site,
         **suite,
         "headline": headline(lat, cost, relayed),
         "caveats": caveats(load_before, load_after),

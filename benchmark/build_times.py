@@ -1,19 +1,28 @@
 """How long the project's own loops take: the test suite and the site build.
 
 Both run as subprocesses, as a maintainer runs them. The suite leaves out the test that runs
-this benchmark (it would run a benchmark inside the benchmark).
+this benchmark (it would run a benchmark inside the benchmark). The site is built by MkDocs and
+by Zensical from the same tree in the same run, one after the other in each round, by the
+functions the test suite builds it with (``tests/support/site.py``), so the two times and their
+ratio are measured under the same load.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+from tests.support.site import BuildError, build_site, build_zensical_site
+
+from . import machine
 from .paths import ROOT
 from .stats import summarise
 
@@ -93,17 +102,55 @@ def with_history(previous: dict[str, Any] | None, entry: dict[str, Any]) -> list
     return [*history, entry]
 
 
-def site_build(repeats: int) -> dict[str, Any]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    times, exit_codes = [], []
+def _children_cpu_s() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def _timed_build(build: Callable[[Path], Path], dest: Path) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds of the build's processes, and 0 (built) or 1 (failed)."""
+    cpu, start = _children_cpu_s(), time.perf_counter()
+    try:
+        build(dest)
+        code = 0
+    except BuildError:
+        code = 1
+    return time.perf_counter() - start, _children_cpu_s() - cpu, code
+
+
+def site_builds(repeats: int) -> dict[str, Any]:
+    """``site_build`` (MkDocs), ``zensical_build`` and ``build_ratio`` (MkDocs' wall time over
+    Zensical's, round by round)."""
+    runs: dict[str, dict[str, list[Any]]] = {
+        name: {"wall": [], "cpu": [], "codes": []} for name in ("mkdocs", "zensical")
+    }
+    builders = (("mkdocs", build_site), ("zensical", build_zensical_site))
+    load_before = machine.load_average()
     with tempfile.TemporaryDirectory(prefix="perf-site-") as out:
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", out]
-        for _ in range(repeats):
-            took, code, _ = _timed(command, env)
-            times.append(took)
-            exit_codes.append(code)
+        for round_ in range(repeats):
+            for name, build in builders:
+                wall, cpu, code = _timed_build(build, Path(out) / f"{name}-{round_}" / "site")
+                runs[name]["wall"].append(wall)
+                runs[name]["cpu"].append(cpu)
+                runs[name]["codes"].append(code)
+    commands = {
+        "mkdocs": "mkdocs build --strict",
+        "zensical": "zensical build --clean --strict, then python -m siteparts.llms",
+    }
+
+    def entry(name: str) -> dict[str, Any]:
+        return {
+            "command": commands[name],
+            "wall_s": summarise(runs[name]["wall"], 3),
+            "cpu_s": summarise(runs[name]["cpu"], 3),
+            "exit_codes": runs[name]["codes"],
+        }
+
+    ratios = [m / z for m, z in zip(runs["mkdocs"]["wall"], runs["zensical"]["wall"], strict=True)]
     return {
-        "command": "mkdocs build --strict",
-        "wall_s": summarise(times, 3),
-        "exit_codes": exit_codes,
+        "site_build": entry("mkdocs"),
+        "zensical_build": entry("zensical"),
+        "build_ratio": summarise(ratios, 2),
+        # The machine's load around the builds: others' work slows both, and the ratio less.
+        "build_load_average": [(load_before or ["?"])[0], (machine.load_average() or ["?"])[0]],
     }

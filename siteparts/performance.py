@@ -21,6 +21,12 @@ from markdown.preprocessors import Preprocessor
 DATA_FILE = Path("data") / "performance.json"  # inside docs_dir
 PLACEHOLDER = re.compile(r"\{\{\s*perf\.([a-z0-9_]+)\s*\}\}")
 SIZES = ("short", "medium", "long")
+# The project's loops, in the order of the table: data file key, row label.
+PROJECT_ROWS = (
+    ("suite", "Test suite"),
+    ("site_build", "Site build (MkDocs)"),
+    ("zensical_build", "Site build (Zensical)"),
+)
 CHART_NAMES = {
     "stream_helper": "stream()",
     "create_stream": "create(stream=True)",
@@ -160,7 +166,9 @@ def many_streams_table(data: dict[str, Any]) -> str:
 
 def project_table(data: dict[str, Any]) -> str:
     rows = []
-    for key, label in (("suite", "Test suite"), ("site_build", "Site build")):
+    for key, label in PROJECT_ROWS:
+        if key not in data:
+            continue  # a data file from before Zensical was measured
         entry = data[key]
         command = f"`{entry['command']}`" if "command" in entry else ""
         if "skipped" in entry:
@@ -172,7 +180,11 @@ def project_table(data: dict[str, Any]) -> str:
             note += ", some failed"
         for outcome in entry.get("outcomes", ())[-1:]:
             note += "".join(f", {n} {kind}" for kind, n in outcome["counts"].items())
-        rows.append([label, command, cell(entry["wall_s"], 1, "s"), note])
+        if "cpu_s" in entry:
+            note += f", {cell(entry['cpu_s'], 2, 's')} of CPU"
+        rows.append(
+            [label, command, cell(entry["wall_s"], 2 if "cpu_s" in entry else 1, "s"), note]
+        )
     return _table("perf-project", ["Loop", "Command", "Wall time", "Runs"], rows)
 
 
@@ -369,6 +381,7 @@ def scalars(data: dict[str, Any]) -> dict[str, str]:
         values[f"us_per_event_{client}_range"] = spread(stats, 0)
         values[f"events_per_core_second_{client}"] = num(round(1e6 / stats["median"], -3), 0)
     values.update(many_streams_scalars(data.get("many_streams") or {}))
+    values.update(build_scalars(data))
     relay = head.get("relay_added_ms")
     values["relay_added_ms"] = num(relay["median"], 2) if relay else "(not measured)"
     values["relay_added_ms_range"] = spread(relay, 2) if relay else "(not measured)"
@@ -414,6 +427,29 @@ def many_streams_scalars(many: dict[str, Any]) -> dict[str, str]:
         "many_measured_at": str(many.get("measured_at", ""))[:10],
         "many_waves": str(-(-many["clients"] // many["limit"])),
         "many_load": str((many.get("load_average_after") or ["?"])[0]),
+    }
+
+
+def build_scalars(data: dict[str, Any]) -> dict[str, str]:
+    """The two site builds for prose (``build_*``); "(not measured)" without a side-by-side run."""
+    ratio = data.get("build_ratio")
+    if not ratio or "wall_s" not in data.get("zensical_build", {}):
+        return dict.fromkeys(
+            (
+                "build_ratio",
+                "build_ratio_range",
+                "build_mkdocs_s",
+                "build_zensical_s",
+                "build_load",
+            ),
+            "(not measured)",
+        )
+    return {
+        "build_ratio": num(ratio["median"], 1),
+        "build_ratio_range": spread(ratio, 1),
+        "build_mkdocs_s": num(data["site_build"]["wall_s"]["median"], 2),
+        "build_zensical_s": num(data["zensical_build"]["wall_s"]["median"], 2),
+        "build_load": " and ".join(str(x) for x in data.get("build_load_average", ["?"])),
     }
 
 

@@ -155,8 +155,10 @@ def check_tables(page: str, data: dict[str, Any]) -> None:
         agrees(row[1], data["relay"][key])
 
     rows = {row[0]: row for row in table(page, "perf-project")}
-    for key, label in (("suite", "Test suite"), ("site_build", "Site build")):
-        if "wall_s" in data[key]:
+    for key, label in _hook().PROJECT_ROWS:
+        if key not in data:
+            assert label not in rows, f"{label}: a row with no data"
+        elif "wall_s" in data[key]:
             agrees(rows[label][2], data[key]["wall_s"])
         else:
             assert "not measured" in rows[label][2]
