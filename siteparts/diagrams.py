@@ -6,15 +6,14 @@ file: ``diagrams/<page>.<n>.svg`` for the page's n-th diagram, its first line na
 of the source it was drawn from. This hook puts that SVG in the page where the fence was, with
 no colours of its own (``assets/stylesheets/diagrams.css`` gives it the scheme's colours), as
 the last step of converting the page's Markdown. A drawing missing or drawn from another source
-is a warning, which fails ``mkdocs build --strict``, so a page never shows a diagram that
-disagrees with its source.
+stops the build, whichever builder runs it (Zensical's ``--strict`` does not count a logged
+warning), so a page never shows a diagram that disagrees with its source.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
-import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -24,15 +23,16 @@ from markdown.postprocessors import Postprocessor
 
 from siteparts.page import current_page
 
-# Under "mkdocs", whose strict mode counts the warnings of its loggers.
-log = logging.getLogger("mkdocs.siteparts.diagrams")
-
 DRAWINGS = "diagrams"  # beside docs/, at the root of the repository
 # What pymdownx.superfences writes for a mermaid fence (mkdocs.yml custom_fences).
 FENCE_HTML = re.compile(r'<pre class="mermaid"><code>(.*?)</code></pre>', re.DOTALL)
 # The same fence in a page's Markdown.
 FENCE_MARKDOWN = re.compile(r"^```mermaid\n(.*?)^```$", re.DOTALL | re.MULTILINE)
 HEADER = re.compile(r"\A<!-- drawn from sha256:([0-9a-f]{64}) .*?-->\n")
+
+
+class StaleDrawingError(ValueError):
+    """A diagram's drawing is missing or was drawn from another source."""
 
 
 def digest(source: str) -> str:
@@ -77,22 +77,16 @@ def swap_drawings(content: str, page_source: str, root: Path) -> str:
         number += 1
         source = html.unescape(found.group(1))
         path = drawing_path(root, page_source, number)
+        where = path.relative_to(root)
         if not path.is_file():
-            log.warning(
-                "%s: diagram %d has no drawing %s: run `make diagrams`",
-                page_source,
-                number,
-                path.relative_to(root),
+            raise StaleDrawingError(
+                f"{page_source}: diagram {number} has no drawing {where}: run `make diagrams`"
             )
-            return found.group(0)
         drawing = path.read_text(encoding="utf-8")
         problem = stale(drawing, source)
         if problem:
-            log.warning(
-                "%s: %s is stale (%s): run `make diagrams`",
-                page_source,
-                path.relative_to(root),
-                problem,
+            raise StaleDrawingError(
+                f"{page_source}: {where} is stale ({problem}): run `make diagrams`"
             )
         return figure(drawing)
 
