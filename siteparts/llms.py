@@ -36,6 +36,11 @@ LABELLED = re.compile(
     r"^(?P<indent>[ \t]*)(?:===\+?|!!!|\?\?\?\+?)[ \t]*(?P<kind>[\w-]+)?(?:[ \t]+[\w -]+?)?"
     r'[ \t]*(?:"(?P<title>[^"]*)")?[ \t]*$'
 )
+# Drawn for the eye only: a chart's SVG (its figures are in the table beside it) and the
+# wrappers that let Markdown sit inside HTML (``<div ... markdown>``, ``</div>``).
+DRAWING = re.compile(r"<figure\b[^>]*><svg\b.*?</figure>|<svg\b.*?</svg>", re.DOTALL)
+WRAPPER = re.compile(r"^[ \t]*(?:<div\b[^>\n]*\bmarkdown\b[^>\n]*>|</div>)[ \t]*\n", re.MULTILINE)
+FENCE = re.compile(r"^[ \t]*(```|~~~)")
 LINK = re.compile(r"\]\((?P<target>[^)\s#]+\.md)(?P<anchor>#[^)\s]*)?\)")
 # The extensions that put text into a page's Markdown, by the names they register.
 MARKDOWN_STEPS = ("perf", "tested_pythons", "error_messages", "notebook_cells", "snippet")
@@ -201,11 +206,25 @@ def absolute_links(text: str, source: str, site_url: str) -> str:
     return LINK.sub(swap, text)
 
 
+def single_blank_lines(lines: list[str]) -> list[str]:
+    """At most one blank line in a row, outside code blocks (a program keeps its own)."""
+    out: list[str] = []
+    fenced = False
+    for line in lines:
+        if FENCE.match(line):
+            fenced = not fenced
+        if not fenced and not line.strip() and out and not out[-1].strip():
+            continue
+        out.append(line)
+    return out
+
+
 def page_markdown(md: Markdown, docs: Path, source: str, site_url: str) -> str:
     meta, text = split_front_matter((docs / source).read_text(encoding="utf-8"))
     text = expand(md, source, meta, text)
-    text = "\n".join(unlabel(text.split("\n")))
-    text = absolute_links(text, source, site_url)
+    text = WRAPPER.sub("", DRAWING.sub("", text))
+    lines = single_blank_lines(unlabel(text.split("\n")))
+    text = absolute_links("\n".join(lines), source, site_url)
     return text.strip("\n") + "\n"
 
 
