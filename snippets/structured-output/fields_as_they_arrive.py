@@ -43,7 +43,10 @@ def main() -> None:
     ) as stream:
         for text in stream.text_stream:
             received += text
-            fields = jiter.from_json(received.encode(), partial_mode="on")
+            try:
+                fields = jiter.from_json(received.encode(), partial_mode="on")
+            except ValueError:  # not JSON: a refusal in words, say
+                continue
             done = dict(list(fields.items())[:-1])  # the last may still grow
             if done != settled:
                 print(f"after {len(received):2} characters: {done}")
@@ -51,7 +54,10 @@ def main() -> None:
         message = stream.get_final_message()
 
     print(f"stop_reason: {message.stop_reason}")
-    print(f"whole: {json.loads(received)}")
+    if message.stop_reason == "end_turn":
+        print(f"whole: {json.loads(received)}")
+    else:
+        print(f"not whole, not parsed: {received!r}")
 
 
 if __name__ == "__main__":

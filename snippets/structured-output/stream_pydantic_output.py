@@ -8,6 +8,7 @@ parsed_output.
 """
 
 import anthropic
+import pydantic
 from pydantic import BaseModel
 
 MODEL = "claude-sonnet-5-5"
@@ -30,8 +31,14 @@ def main() -> None:
             {"role": "user", "content": "Give me facts about the Seine."}
         ],
     ) as stream:
-        for text in stream.text_stream:
-            print(text, end="|", flush=True)
+        try:
+            for text in stream.text_stream:
+                print(text, end="|", flush=True)
+        except pydantic.ValidationError:
+            # A reply cut by max_tokens, or a refusal, is not a whole River;
+            # the SDK stops the stream here, before its stop_reason arrives.
+            print("\nNot a River: the reply was cut short or refused.")
+            return
         message = stream.get_final_message()
 
     print()

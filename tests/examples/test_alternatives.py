@@ -180,7 +180,9 @@ def test_snippet_with_another_reply(
             + "\n  ".join(nones)
             + f"\n{result.describe()}"
         )
-        if stop is not None and read_to_the_end(api, stop):
+        if stop is not None and case.ending_unread:
+            assert result.stdout.strip(), f"{where} printed nothing\n{result.describe()}"
+        elif stop is not None and read_to_the_end(api, stop):
             assert names(printed, stop), (
                 f"{where}: the reply ended with stop_reason {stop!r}, and the output does not "
                 f"say so\n{result.describe()}"

@@ -23,11 +23,17 @@ def cut_mid_json(run: Run, api: StandIn) -> None:
     assert plans and plans[0] is not None and plans[0].stop_reason == "max_tokens"
 
 
+# With output_format the SDK parses the text when its block ends, before message_delta: a reply
+# that is not a whole River raises there, and the program never reads its stop reason.
+PARSED_BY_THE_SDK = "output_format: the SDK raises ValidationError before the stop reason"
+
+
 CASES = [
     Case(
         "structured-output/stream_pydantic_output.py",
         "structured_output",
         check=all_of(sent_streaming_requests(), asked_for_a_json_schema),
+        ending_unread=PARSED_BY_THE_SDK,
     ),
     Case(
         "structured-output/fields_as_they_arrive.py",
@@ -38,6 +44,7 @@ CASES = [
         "structured-output/cut_at_max_tokens.py",
         "structured_output",
         check=all_of(sent_streaming_requests(), asked_for_a_json_schema, cut_mid_json),
+        ending_unread=PARSED_BY_THE_SDK,
     ),
     Case(
         "structured-output/check_stop_reason_first.py",

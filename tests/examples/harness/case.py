@@ -47,6 +47,10 @@ class Case:
     # Why this case holds for its scenario's exact bytes only: a mistake shown breaking on one
     # framing. Such a case is not run against other replies (test_alternatives.py).
     one_shape: str = ""
+    # Why this program cannot learn how a reply it could not use ended (the SDK raises before
+    # the stop reason arrives): against another ending it must still print, with no traceback,
+    # but need not name the stop reason.
+    ending_unread: str = ""
     # What the program talks to besides the stand-in (a relay, a proxy in front of it): given
     # the stand-in, a context manager that starts them and yields more command-line arguments
     # (their URL, say). Such a case runs against the stand-in only: not live, not varied.
