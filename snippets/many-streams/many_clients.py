@@ -25,6 +25,9 @@ async def one_reply(browser: httpx2.AsyncClient) -> str:
             if line.startswith("event: "):
                 event = line.removeprefix("event: ")
             elif line.startswith("data: ") and event == "done":
+                done = json.loads(line.removeprefix("data: "))
+                if done["stop_reason"] != "end_turn":  # refused, cut short
+                    return f"whole, stop_reason {done['stop_reason']}"
                 return "whole reply"
             elif line.startswith("data: ") and event == "failed":
                 error = json.loads(line.removeprefix("data: "))

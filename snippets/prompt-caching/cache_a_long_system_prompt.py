@@ -64,7 +64,11 @@ def ask(client: anthropic.Anthropic, number: int, question: str) -> None:
         for event in stream:
             if event.type == "message_start":
                 show_start(number, event.message.usage)
-        show_final(number, stream.get_final_message().usage)
+        message = stream.get_final_message()
+    show_final(number, message.usage)
+    # not a finished answer (refused, cut short): say why it ended
+    if message.stop_reason != "end_turn":
+        print(f"[stop_reason: {message.stop_reason}]")
 
 
 def main() -> None:

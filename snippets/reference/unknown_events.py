@@ -27,6 +27,7 @@ def main() -> None:
         messages=[{"role": "user", "content": "Write a haiku about rivers."}],
         stream=True,
     )
+    stop_reason = None
     with stream:
         for event in stream:
             if event.type not in KNOWN:
@@ -36,6 +37,11 @@ def main() -> None:
                 )
                 continue
             print(event.type)
+            if event.type == "message_delta":
+                stop_reason = event.delta.stop_reason
+    # not a finished answer (refused, cut short): say why it ended
+    if stop_reason != "end_turn":
+        print(f"[stop_reason: {stop_reason}]")
 
 
 if __name__ == "__main__":

@@ -13,9 +13,12 @@ def main() -> None:
         messages=[{"role": "user", "content": "Write a haiku about rivers."}],
     ) as stream:
         sent = stream.response.request.headers
-        stream.until_done()
+        message = stream.get_final_message()
     print(f"anthropic (Python SDK): {anthropic.__version__}")
     print(f"anthropic-version sent: {sent['anthropic-version']}")
+    # not a finished answer (refused, cut short): say why it ended
+    if message.stop_reason != "end_turn":
+        print(f"[stop_reason: {message.stop_reason}]")
 
 
 if __name__ == "__main__":

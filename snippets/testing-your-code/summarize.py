@@ -5,6 +5,7 @@ It refuses a reply that did not arrive whole, which is the part most worth
 testing.
 """
 
+import sys
 from collections.abc import Callable
 
 import anthropic
@@ -42,9 +43,13 @@ def summarize(
 
 
 if __name__ == "__main__":
-    summary = summarize(
-        anthropic.Anthropic(),
-        "Rivers carve valleys over millions of years.",
-        on_text=lambda text: print(text, end="", flush=True),
-    )
+    try:
+        summary = summarize(
+            anthropic.Anthropic(),
+            "Rivers carve valleys over millions of years.",
+            on_text=lambda text: print(text, end="", flush=True),
+        )
+    except IncompleteReplyError as err:
+        # not a finished answer (refused, cut short): say why it ended
+        sys.exit(f"\n[no summary: {err}]")
     print(f"\n[{len(summary)} characters]")

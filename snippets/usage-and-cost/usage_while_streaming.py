@@ -57,6 +57,9 @@ def main() -> None:
     show("wrong (start + delta):", wrong)
     show("right (delta wins):", start | delta)
     show("final message usage:", counts(message.usage))
+    # not a finished answer (refused, cut short): say why it ended
+    if message.stop_reason != "end_turn":
+        print(f"[stop_reason: {message.stop_reason}]")
 
 
 if __name__ == "__main__":
