@@ -72,7 +72,8 @@ def freshness(markdown: str, pythons: dict[str, Any], goldens: dict[str, Any]) -
     )
 
 
-def _load(docs_dir: str, name: Path) -> dict[str, Any]:
+def load(docs_dir: str | Path, name: Path) -> dict[str, Any]:
+    """One of the two data files (``PYTHONS``, ``GOLDENS``) from the pages' folder."""
     return json.loads((Path(docs_dir) / name).read_text(encoding="utf-8"))
 
 
@@ -83,7 +84,7 @@ class _Line(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         markdown = "\n".join(lines)
-        line = freshness(markdown, _load(self.docs_dir, PYTHONS), _load(self.docs_dir, GOLDENS))
+        line = freshness(markdown, load(self.docs_dir, PYTHONS), load(self.docs_dir, GOLDENS))
         current_page(self.md).meta["freshness"] = line.text()
         return lines
 

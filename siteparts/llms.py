@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 from markdown import Markdown
 
+from siteparts import freshness
 from siteparts.page import PageInfo
 
 LEADING_PAGES = "Start here"
@@ -238,6 +239,11 @@ def write(site_dir: Path, config_file: Path) -> list[Path]:
     site_url = config.get("site_url") or "/"
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     described = (config.get("extra") or {}).get("llms_txt", {}).get("description", "")
+    if described:
+        tested = freshness.freshness(
+            "", freshness.load(docs, freshness.PYTHONS), freshness.load(docs, freshness.GOLDENS)
+        )
+        described = described.format(sdk=tested.sdk, api_version=tested.api_version)
     head = [f"# {config['site_name']}", ""]
     if config.get("site_description"):
         head += [f"> {' '.join(config['site_description'].split())}", ""]

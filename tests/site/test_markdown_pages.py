@@ -9,6 +9,7 @@ it into an assistant pastes the tested files, not a summary of them.
 from __future__ import annotations
 
 import re
+from importlib.metadata import version
 from pathlib import Path
 
 from tests.support.navigation import nav_sources
@@ -41,3 +42,9 @@ def test_the_markdown_holds_every_included_file_in_full(site_dir: Path) -> None:
                 problems.append(f"{markdown.relative_to(site_dir)} lacks {target}")
     assert checked, "no page includes a file: this check has nothing to check"
     assert not problems, "\n".join(problems)
+
+
+def test_llms_txt_names_the_installed_sdk(site_dir: Path) -> None:
+    """Its description names the SDK the examples ran with, from the data files, not typed."""
+    text = (site_dir / "llms.txt").read_text(encoding="utf-8")
+    assert f"`anthropic` Python SDK {version('anthropic')}," in text
