@@ -172,8 +172,11 @@ def unlabel(lines: list[str]) -> list[str]:
     """Content tabs and notes as a bold label over their text, which is no longer indented."""
     out: list[str] = []
     i = 0
+    fenced = False  # a program's or an output's own lines are never labels
     while i < len(lines):
-        found = LABELLED.match(lines[i])
+        if FENCE.match(lines[i]):
+            fenced = not fenced
+        found = None if fenced else LABELLED.match(lines[i])
         if not found:
             out.append(lines[i])
             i += 1

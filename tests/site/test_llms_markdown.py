@@ -1,0 +1,51 @@
+"""A page's Markdown for assistants (``siteparts/llms.py``) reads as plain Markdown.
+
+Content tabs and notes become a bold label over their text, a program's own lines are never
+taken for a tab, links to other pages become addresses on the site, and a chart's drawing is
+left out (its figures are in the table beside it).
+"""
+
+from __future__ import annotations
+
+from siteparts.llms import DRAWING, absolute_links, single_blank_lines, unlabel
+
+
+def test_tabs_and_notes_become_labels_over_their_text() -> None:
+    page = [
+        '=== "Code"',
+        "",
+        "    ```text",
+        '    === "not a tab"',
+        "    ```",
+        "",
+        '!!! warning "Mind the gap"',
+        "    Text of the note.",
+        "",
+        "After.",
+    ]
+    assert single_blank_lines(unlabel(page)) == [
+        "**Code**",
+        "",
+        "```text",
+        '=== "not a tab"',
+        "```",
+        "",
+        "**Mind the gap**",
+        "",
+        "Text of the note.",
+        "",
+        "After.",
+    ]
+
+
+def test_links_to_pages_become_addresses_on_the_site() -> None:
+    text = "See [errors](../reference/errors.md#mid-stream) and [below](#here)."
+    assert absolute_links(text, "guides/tool-use.md", "http://x/") == (
+        "See [errors](http://x/reference/errors/#mid-stream) and [below](#here)."
+    )
+
+
+def test_a_chart_is_left_out_with_its_figure() -> None:
+    html = '<figure class="perf-figure"><svg viewBox="0 0 1 1"><text>1</text></svg>'
+    html += "<figcaption>c</figcaption></figure>"
+    assert DRAWING.sub("", f"before\n{html}\nafter") == "before\n\nafter"
