@@ -45,6 +45,10 @@ def main() -> None:
                         f"cache_read={usage.cache_read_input_tokens}"
                     )
             reply = stream.get_final_message()
+        if reply.stop_reason != "end_turn":
+            # refused or cut short: not a turn to build on
+            print(f"[stop_reason: {reply.stop_reason}]")
+            break
         messages.append({"role": "assistant", "content": reply.content})
 
 

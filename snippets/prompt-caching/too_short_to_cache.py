@@ -30,12 +30,15 @@ def main() -> None:
                 {"role": "user", "content": "Write a haiku about rivers."}
             ],
         ) as stream:
-            usage = stream.get_final_message().usage
+            message = stream.get_final_message()
+        usage = message.usage
         print(
             f"request {number}: input={usage.input_tokens} "
             f"cache_write={usage.cache_creation_input_tokens} "
             f"cache_read={usage.cache_read_input_tokens}"
         )
+        if message.stop_reason != "end_turn":
+            print(f"[stop_reason: {message.stop_reason}]")
 
 
 if __name__ == "__main__":
