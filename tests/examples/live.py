@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from standin.replies import MessageReply
 from tests.examples.harness.case import Case
-from tests.examples.harness.collect import all_cases, happy_path
+from tests.examples.harness.collect import all_cases, happy_path, scenario_of
 from tests.examples.harness.runner import run
 
 OPTION = "--live"
@@ -45,11 +46,28 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
     return None
 
 
+# Endings no request can ask for: a refusal is the model's choice, and a full context window
+# takes a prompt the size of the window. A case scripted with one would pay for a run that
+# does not show what it is about.
+NOT_ON_REQUEST = frozenset({"refusal", "model_context_window_exceeded"})
+
+
+def _endings(case: Case) -> set[str]:
+    scenario = scenario_of(case)
+    replies = scenario.replies if scenario is not None else ()
+    return {r.stop_reason for r in replies if isinstance(r, MessageReply)}
+
+
 def reproducible_live(case: Case) -> bool:
     """Whether the real API can be expected to answer this case's scenario as scripted. A case
     that points a cloud client at the stand-in (``{standin}`` in its variables) is left out:
-    it needs that platform's account, not an API key."""
-    return happy_path(case) and not any("{standin" in v for v in case.env.values())
+    it needs that platform's account, not an API key; so is one whose reply ends in a way no
+    request can ask for (``NOT_ON_REQUEST``)."""
+    return (
+        happy_path(case)
+        and not any("{standin" in v for v in case.env.values())
+        and not _endings(case) & NOT_ON_REQUEST
+    )
 
 
 def live_cases() -> list[Case]:

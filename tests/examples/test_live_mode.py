@@ -28,6 +28,12 @@ def test_fault_scenarios_are_not_run_live() -> None:
                 assert not reproducible_live(case), f"{case.id} cannot be reproduced live"
 
 
+def test_endings_no_request_can_ask_for_are_not_run_live() -> None:
+    assert not reproducible_live(Case("getting-started/stream_text.py", "refusal"))
+    assert not reproducible_live(Case("reference/stop_reason.py", "model_context_window_exceeded"))
+    assert reproducible_live(Case("getting-started/stream_text.py", "text"))
+
+
 def test_happy_paths_are_run_live_and_failures_are_not() -> None:
     assert reproducible_live(Case("reference/raw_sse.py", "text"))
     assert reproducible_live(Case("reference/raw_sse.py", None))
