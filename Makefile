@@ -7,13 +7,13 @@ BIN    := $(VENV)/bin
 DEPS   := $(VENV)/.deps-stamp
 NODE   := node_modules/.deps-stamp
 
-.PHONY: serve test build build-zensical standin benchmark update-goldens diagrams lint format clean chromium nginx pythons
+.PHONY: serve test build build-zensical standin benchmark update-goldens diagrams lint format clean chromium nginx redis pythons
 
 # `python -m` puts the project root on sys.path: mkdocs.yml's extensions are in siteparts/.
 serve: $(DEPS)
 	$(BIN)/python -m mkdocs serve --strict -a 127.0.0.1:8000
 
-test: $(DEPS) $(NODE) chromium nginx pythons
+test: $(DEPS) $(NODE) chromium nginx redis pythons
 	$(BIN)/python -m pytest -n auto
 
 build: $(DEPS)
@@ -30,10 +30,10 @@ standin: $(DEPS)
 	$(BIN)/python -m standin --port 4010
 
 # All golden files, or one page's (PAGE=cancellation) or one snippet's (PAGE=cancellation/stop_early.py).
-update-goldens: $(DEPS) nginx pythons
+update-goldens: $(DEPS) nginx redis pythons
 	$(BIN)/python -m pytest tests/examples/test_snippets.py -n auto -k "not on_python" --update-goldens $(if $(PAGE),--snippets $(PAGE))
 
-benchmark: $(DEPS)
+benchmark: $(DEPS) nginx redis
 	$(BIN)/python -m benchmark
 
 lint: $(DEPS)
@@ -80,6 +80,14 @@ nginx:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nginx >/dev/null; \
 	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq nginx >/dev/null; \
 	  else echo "nginx is needed for the reverse-proxy examples: install your system's nginx package"; exit 1; fi; }
+
+# The resumable relay keeps answers in Debian's redis-server (started by the tests on a loopback
+# port, with no file kept, never as a service); install it when it is missing and we may.
+redis:
+	@command -v redis-server >/dev/null || test -x /usr/bin/redis-server || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq redis-server >/dev/null; \
+	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq redis-server >/dev/null; \
+	  else echo "redis-server is needed for the resumable relay examples: install your system's redis-server package"; exit 1; fi; }
 
 clean:
 	rm -rf $(VENV) .pythons node_modules site
