@@ -19,8 +19,8 @@ from typing import Any, NamedTuple
 import yaml
 from markdown import Extension, Markdown
 from markdown.extensions.toc import slugify
-from markdown.preprocessors import Preprocessor
 
+from siteparts.markers import MarkerLine, check_markers
 from siteparts.page import current_page
 
 MARKER = "<!-- error-messages -->"
@@ -183,22 +183,6 @@ def table(docs: Path, root: Path, here: str) -> str:
     return "\n".join(rows)
 
 
-class _Index(Preprocessor):
-    def __init__(self, md: Markdown, docs_dir: str) -> None:
-        super().__init__(md)
-        self.docs_dir = docs_dir
-
-    def run(self, lines: list[str]) -> list[str]:
-        if MARKER not in lines:
-            return lines
-        here = current_page(self.md).source
-        rendered = table(Path(self.docs_dir), Path.cwd(), here).split("\n")
-        out: list[str] = []
-        for line in lines:
-            out.extend(rendered if line == MARKER else [line])
-        return out
-
-
 class ErrorMessagesExtension(Extension):
     """Paths are relative to the folder the build runs in, as ``pymdownx.snippets``' are."""
 
@@ -208,7 +192,13 @@ class ErrorMessagesExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         # Before raw HTML (the marker is an HTML comment) is set aside (20).
-        md.preprocessors.register(_Index(md, self.getConfig("docs_dir")), "error_messages", 34)
+        docs = Path(self.getConfig("docs_dir"))
+
+        def render() -> str:
+            return table(docs, Path.cwd(), current_page(md).source)
+
+        md.preprocessors.register(MarkerLine(md, MARKER, render), "error_messages", 34)
+        check_markers(md)
 
 
 def makeExtension(**kwargs: Any) -> ErrorMessagesExtension:  # noqa: N802

@@ -17,6 +17,8 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
+from .markers import check_markers
+
 MARKER = re.compile(
     r"^(?P<indent>[ \t]*)<!-- notebook-cell (?P<path>\S+\.ipynb) (?P<cell>[\w-]+) -->[ \t]*$",
     re.MULTILINE,
@@ -56,6 +58,7 @@ class NotebookCellsExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         # Before fences are read (25) and raw HTML (the marker) is set aside (20).
         md.preprocessors.register(_Cells(md), "notebook_cells", 34)
+        check_markers(md)
 
 
 def makeExtension(**kwargs: Any) -> NotebookCellsExtension:  # noqa: N802

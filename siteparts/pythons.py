@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from markdown import Extension, Markdown
-from markdown.preprocessors import Preprocessor
+
+from .markers import MarkerLine, check_markers
 
 MARKER = "<!-- tested-pythons -->"
 DATA_FILE = Path("data") / "pythons.json"  # inside docs_dir
@@ -42,22 +43,6 @@ def table(data: dict[str, Any]) -> str:
     return "\n".join(lines) + note
 
 
-class _Table(Preprocessor):
-    def __init__(self, md: Markdown, docs_dir: str) -> None:
-        super().__init__(md)
-        self.docs_dir = docs_dir
-
-    def run(self, lines: list[str]) -> list[str]:
-        if MARKER not in lines:
-            return lines
-        path = Path(self.docs_dir) / DATA_FILE
-        rendered = table(json.loads(path.read_text(encoding="utf-8"))).split("\n")
-        out: list[str] = []
-        for line in lines:
-            out.extend(rendered if line == MARKER else [line])
-        return out
-
-
 class PythonsExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {"docs_dir": ["docs", "the pages' folder, which holds data/"]}
@@ -65,7 +50,13 @@ class PythonsExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         # Before raw HTML (the marker is an HTML comment) is set aside (20).
-        md.preprocessors.register(_Table(md, self.getConfig("docs_dir")), "tested_pythons", 34)
+        path = Path(self.getConfig("docs_dir")) / DATA_FILE
+
+        def render() -> str:
+            return table(json.loads(path.read_text(encoding="utf-8")))
+
+        md.preprocessors.register(MarkerLine(md, MARKER, render), "tested_pythons", 34)
+        check_markers(md)
 
 
 def makeExtension(**kwargs: Any) -> PythonsExtension:  # noqa: N802
