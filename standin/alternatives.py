@@ -44,6 +44,7 @@ from .replies import (
     Thinking,
     ToolUse,
 )
+from .rules.thinking import is_on as thinking_is_on
 from .scenarios import Scenario, contents
 from .variations import vary
 from .wire_shape import WireShape
@@ -234,9 +235,8 @@ def _calls_a_tool(call: ToolUse | None) -> Build:
         else:
             name = next(iter(tools))
             chosen = ToolUse(name, _split(json.dumps(sample(tools[name]["input_schema"]))))
-        thinking = body.get("thinking") or {}
         first = [b for b in reply.blocks if isinstance(b, Thinking | RedactedThinking)][:1]
-        if thinking.get("type") in ("enabled", "adaptive") and not first:
+        if thinking_is_on(body.get("thinking")) and not first:
             first = [contents.THINKING_TOOL_CALL.blocks[0]]
         return replace(reply, blocks=(*first, chosen), stop_reason="tool_use", runs_out=None)
 

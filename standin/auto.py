@@ -20,6 +20,7 @@ from typing import Any
 from . import fit
 from .replies import MessageReply, Reply, Text, ToolUse, json_text, text
 from .rules.output_config import json_format
+from .rules.thinking import is_on as thinking_is_on
 from .scenarios import contents
 
 SAMPLE_STRINGS = {"city": "Paris", "location": "Paris", "unit": "celsius", "query": "weather"}
@@ -29,11 +30,6 @@ def _has_tool_result(body: dict[str, Any]) -> bool:
     last = body["messages"][-1]
     content = last.get("content")
     return isinstance(content, list) and any(b.get("type") == "tool_result" for b in content)
-
-
-def _thinking_on(body: dict[str, Any]) -> bool:
-    thinking = body.get("thinking")
-    return isinstance(thinking, dict) and thinking.get("type") in ("enabled", "adaptive")
 
 
 def sample(schema: dict[str, Any], name: str = "", root: dict[str, Any] | None = None) -> Any:
@@ -75,7 +71,7 @@ def _tool_call(body: dict[str, Any], tools: dict[str, dict[str, Any]]) -> Messag
         call = scripted.blocks[-1]
     else:
         call = ToolUse(name, _pieces(json.dumps(sample(schema))))
-    if _thinking_on(body):
+    if thinking_is_on(body.get("thinking")):
         thinking = contents.THINKING_TOOL_CALL.blocks[0]
         return MessageReply(blocks=(thinking, call), stop_reason="tool_use")
     preface = () if forced else (Text(("I'll", " use", f" {name}", ".")),)
@@ -127,7 +123,7 @@ def reply_for(body: dict[str, Any]) -> Reply:
     if fit.has_web_search(body):
         paused = fit.continues_a_paused_turn(body)
         return contents.WEB_SEARCH_CONTINUED if paused else contents.WEB_SEARCH
-    if _thinking_on(body):
+    if thinking_is_on(body.get("thinking")):
         return contents.THINKING
     cited = _cited(body)
     if cited is not None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from .replies import MessageReply, RedactedThinking, ServerToolUse, Text, Thinking, ToolUse
 from .rules.output_config import json_format
+from .rules.thinking import is_on as thinking_is_on
 
 JSON_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
@@ -23,11 +24,6 @@ JSON_TYPES: dict[str, tuple[type, ...]] = {
     "array": (list,),
     "null": (type(None),),
 }
-
-
-def _thinking_on(body: dict[str, Any]) -> bool:
-    thinking = body.get("thinking")
-    return isinstance(thinking, dict) and thinking.get("type") in ("enabled", "adaptive")
 
 
 def client_tools(body: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -203,7 +199,7 @@ def mismatches(body: dict[str, Any], reply: MessageReply) -> list[str]:
     """Why ``reply`` is not an answer ``body`` could get; empty when it could."""
     found: list[str] = []
     kinds = {type(b) for b in reply.blocks}
-    if kinds & {Thinking, RedactedThinking} and not _thinking_on(body):
+    if kinds & {Thinking, RedactedThinking} and not thinking_is_on(body.get("thinking")):
         found.append("the reply has thinking, but the request does not turn thinking on")
     tools = client_tools(body)
     calls = [b for b in reply.blocks if isinstance(b, ToolUse)]

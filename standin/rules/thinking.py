@@ -82,6 +82,7 @@ TOOL_LOOP = rule(
 
 
 def is_on(thinking: Any) -> bool:
+    """Whether a request's ``thinking`` turns thinking on: the one place that says so."""
     return isinstance(thinking, dict) and thinking.get("type") in ("enabled", "adaptive")
 
 
