@@ -1,18 +1,26 @@
 """The browser relay pages work end to end in a real Chromium, and stop paying when left.
 
 Each relay (``snippets/browser-relay/app.py`` in Starlette, ``snippets/fastapi-relay/app.py``
-in FastAPI) runs under uvicorn on a random 127.0.0.1 port, calling the stand-in; its page is
-opened in headless Chromium and asked a question. The tests check that
+in FastAPI, ``snippets/django-relay/app.py`` in Django, ``snippets/flask-relay/app.py`` in
+Flask) is served on a random 127.0.0.1 port, calling the stand-in: the first two under uvicorn
+in a thread, Django under uvicorn and Flask under gunicorn each in a process of its own, as
+their pages run them (``tests/support/served.py``). Its page is opened in headless Chromium
+and asked a question. The tests check that
 the text arrives in the page, that the API key never reaches the browser, that an API error
 shows in the page, that a finished stream is not asked for again (EventSource reconnects unless
-closed), and that closing the page closes the upstream stream within a second.
+closed), and that closing the page closes the upstream stream within a second. With
+``--update-goldens``, the time measured for the Django and Flask relays is written to
+``snippets/<relay>/closing_the_tab.txt``, which their pages include.
 """
 
 from __future__ import annotations
 
+import platform
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from functools import partial
+from importlib import metadata
 from pathlib import Path
 
 import httpx2
@@ -27,6 +35,7 @@ from tests.browser.traffic import Traffic
 from tests.support.event_loop import run_in_fresh_thread
 from tests.support.paths import SNIPPETS
 from tests.support.relay import load_app_module, relay_for
+from tests.support.served import gunicorn_command, served_process, uvicorn_command
 from tests.support.settings import FAKE_KEY
 
 pytestmark = pytest.mark.browser
@@ -34,6 +43,26 @@ pytestmark = pytest.mark.browser
 APPS = {
     "starlette": SNIPPETS / "browser-relay" / "app.py",
     "fastapi": SNIPPETS / "fastapi-relay" / "app.py",
+}
+Serve = Callable[[str], AbstractContextManager[str]]  # the upstream's URL -> the relay's URL
+SERVED: dict[str, Serve] = {
+    "starlette": partial(relay_for, APPS["starlette"]),
+    "fastapi": partial(relay_for, APPS["fastapi"]),
+    "django": partial(served_process, SNIPPETS / "django-relay", uvicorn_command),
+    "flask": partial(served_process, SNIPPETS / "flask-relay", gunicorn_command),
+    "flask-heartbeat": partial(
+        served_process,
+        SNIPPETS / "flask-relay",
+        partial(gunicorn_command, module="app_with_heartbeat"),
+    ),
+}
+FOLDERS = {"starlette": "browser-relay", "fastapi": "fastapi-relay"} | {
+    name: f"{name}-relay" for name in ("django", "flask")
+}
+# Where the pages' figure comes from: the relay, its server, and the packages that matter.
+RECORDED = {
+    "django": ("uvicorn", ("django", "uvicorn")),
+    "flask": ("gunicorn (gthread worker)", ("flask", "gunicorn")),
 }
 DISCONNECT_WITHIN = 1.0  # seconds from closing the page to the stand-in seeing the close
 RECONNECT_WINDOW = 0.5  # seconds: long enough for an EventSource left open to reconnect
@@ -48,17 +77,17 @@ def chromium() -> Iterator[ChromiumThread]:
     browser.close()
 
 
-@pytest.fixture(params=sorted(APPS), scope="module")
-def app(request: pytest.FixtureRequest) -> Path:
-    """Each relay in turn: the same page, the same checks."""
-    return APPS[request.param]
+@pytest.fixture(params=sorted(SERVED), scope="module")
+def app(request: pytest.FixtureRequest) -> str:
+    """Each relay in turn, by name: the same page, the same checks."""
+    return str(request.param)
 
 
 @contextmanager
-def relay_page(browser: Browser, app: Path, scenario: str) -> Iterator[tuple[StandIn, Page, str]]:
+def relay_page(browser: Browser, app: str, scenario: str) -> Iterator[tuple[StandIn, Page, str]]:
     """The stand-in playing ``scenario``, the relay ``app`` in front of it, and a page in a
     fresh context that may reach the relay and nothing else; yield them and the relay's URL."""
-    with StandIn(scenario) as api, relay_for(app, api.url) as url:
+    with StandIn(scenario) as api, SERVED[app](api.url) as url:
         context = fresh_context(browser, url, Traffic(url))
         try:
             yield api, context.new_page(), url
@@ -91,7 +120,7 @@ def _assert_key_stayed_on_the_server(api: StandIn, page: Page, sent: list[Reques
 
 
 def test_the_text_arrives_and_closing_the_page_closes_the_upstream(
-    chromium: ChromiumThread, app: Path
+    chromium: ChromiumThread, app: str, update_goldens: bool
 ) -> None:
     def scenario(browser: Browser) -> None:
         with relay_page(browser, app, "slow_story_for_browsers") as (api, page, url):
@@ -110,12 +139,83 @@ def test_the_text_arrives_and_closing_the_page_closes_the_upstream(
             assert latency < DISCONNECT_WITHIN, f"upstream closed only after {latency:.2f} s"
             assert gone.events_sent < len(STORY.blocks[0].chunks), "the whole story was sent"
             assert not api.completed
+            if app in RECORDED and update_goldens:
+                _record_close_time(app, latency)
 
     chromium.run(scenario)
+    if app in RECORDED:
+        assert _close_time_file(app).is_file(), "run with --update-goldens to record the time"
+
+
+def _close_time_file(app: str) -> Path:
+    return SNIPPETS / FOLDERS[app] / "closing_the_tab.txt"
+
+
+def _record_close_time(app: str, latency: float) -> None:
+    """The sentence the relay's page includes: the time this run measured, and what ran."""
+    server, packages = RECORDED[app]
+    versions = ", ".join(f"{name} {metadata.version(name)}" for name in packages)
+    _close_time_file(app).write_text(
+        f"Closed the tab mid-answer: the upstream stream was closed {latency * 1000:.0f} ms"
+        f" later\n(under {server}; {versions}; Python {platform.python_version()}).\n",
+        encoding="utf-8",
+    )
+
+
+PAUSE_SECONDS = 20.0  # pings_during_pause: some text, then 20 s of pings only, then the rest
+HEARTBEAT_WITHIN = 5.0  # seconds: two heartbeats of app_with_heartbeat.py, and a ping's wait
+PAUSE_RECORDS = {
+    "flask": SNIPPETS / "flask-relay" / "closing_the_tab_during_a_pause.txt",
+    "flask-heartbeat": SNIPPETS / "flask-relay" / "closing_the_tab_during_a_pause_heartbeat.txt",
+}
+
+
+@pytest.mark.parametrize("app", ["flask", "flask-heartbeat"])
+def test_a_wsgi_relay_notices_a_closed_page_at_its_next_write(
+    chromium: ChromiumThread, app: str, update_goldens: bool
+) -> None:
+    """The Flask page's pitfall and its fix, measured: closed during a silence, the page is
+    noticed gone only when the reply's text resumes (by then the rest of the reply may be read
+    whole, the writes of its last events landing in the socket's buffer), unless a heartbeat
+    writes meanwhile."""
+
+    measured: list[tuple[float, bool]] = []  # (seconds from close to upstream end, read whole)
+
+    def scenario(browser: Browser) -> None:
+        with relay_page(browser, app, "pings_during_pause") as (api, page, url):
+            _ask(page, url)
+            expect(page.locator("#answer")).to_have_text("Rivers carry light", timeout=10_000)
+            page.wait_for_timeout(1000)  # into the silence
+            closed_at = time.monotonic()
+            page.close()
+            deadline = closed_at + PAUSE_SECONDS + 5
+            while not (api.disconnects or api.completed) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            ended_at = api.disconnects[0].at if api.disconnects else time.monotonic()
+            assert api.disconnects or api.completed, "the upstream stream was never closed"
+            measured.append((ended_at - closed_at, bool(api.completed)))
+
+    chromium.run(scenario)
+    latency, read_whole = measured[0]
+    ending = "read to its end" if read_whole else "cut short"
+    print(f"{app}: upstream {ending} {latency:.1f} s after the page closed, in a silence")
+    if app == "flask":
+        assert latency > PAUSE_SECONDS / 2, "the relay noticed the closed page during the silence"
+    else:
+        assert latency < HEARTBEAT_WITHIN, f"the heartbeat took {latency:.1f} s to notice"
+        assert not read_whole, "the relay with a heartbeat read the whole reply"
+    record = PAUSE_RECORDS[app]
+    if update_goldens:
+        file = "app_with_heartbeat.py" if app == "flask-heartbeat" else "app.py"
+        record.write_text(
+            f"{file}: the upstream stream ended {latency:.1f} s after the tab closed ({ending}).\n",
+            encoding="utf-8",
+        )
+    assert record.is_file(), "run with --update-goldens to record the time"
 
 
 def test_a_finished_reply_shows_done_and_is_not_requested_again(
-    chromium: ChromiumThread, app: Path
+    chromium: ChromiumThread, app: str
 ) -> None:
     def scenario(browser: Browser) -> None:
         with relay_page(browser, app, "text") as (api, page, url):
@@ -131,7 +231,7 @@ def test_a_finished_reply_shows_done_and_is_not_requested_again(
     chromium.run(scenario)
 
 
-def test_an_api_error_mid_stream_reaches_the_page(chromium: ChromiumThread, app: Path) -> None:
+def test_an_api_error_mid_stream_reaches_the_page(chromium: ChromiumThread, app: str) -> None:
     def scenario(browser: Browser) -> None:
         with relay_page(browser, app, "story_then_overloaded") as (api, page, url):
             _ask(page, url)
@@ -144,7 +244,7 @@ def test_an_api_error_mid_stream_reaches_the_page(chromium: ChromiumThread, app:
     chromium.run(scenario)
 
 
-def test_an_event_source_left_open_asks_again(chromium: ChromiumThread, app: Path) -> None:
+def test_an_event_source_left_open_asks_again(chromium: ChromiumThread, app: str) -> None:
     """Why the page closes its EventSource: left open, it reconnects and the API is paid twice."""
 
     def scenario(browser: Browser) -> None:
@@ -174,9 +274,11 @@ def test_fastapi_keeps_the_connection_alive_every_15_seconds() -> None:
     assert sse.KEEPALIVE_COMMENT == b": ping\n\n"
 
 
-def test_both_relays_serve_the_same_page() -> None:
-    """The FastAPI relay's folder holds its own copy of the page, so it runs from there."""
-    pages = {name: (path.parent / "index.html").read_bytes() for name, path in APPS.items()}
+def test_every_relay_serves_the_same_page() -> None:
+    """Each relay's folder holds its own copy of the page, so it runs from there."""
+    pages = {
+        name: (SNIPPETS / folder / "index.html").read_bytes() for name, folder in FOLDERS.items()
+    }
     assert len(set(pages.values())) == 1, "the relays' index.html copies differ"
 
 
