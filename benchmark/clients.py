@@ -17,12 +17,13 @@ from typing import Any
 import anthropic
 import httpx2
 
+from standin.validation import CURRENT_VERSION
+from tests.support.settings import MODEL
+
 from . import plain_sse
 from .paths import ROOT
 
-MODEL = "claude-sonnet-5-5"
 FAKE_KEY = "sk-ant-fake-key-for-the-benchmark"
-API_VERSION = "2026-10-21"
 SITE_PARSER = ROOT / "snippets" / "without-sdk" / "sse_parser.py"
 
 
@@ -86,7 +87,7 @@ def _raw_request(c: Clients, tokens: int) -> Any:
         f"{c.url}/v1/messages",
         headers={
             "x-api-key": FAKE_KEY,
-            "anthropic-version": API_VERSION,
+            "anthropic-version": CURRENT_VERSION,
             "content-type": "application/json",
         },
         json={

@@ -17,6 +17,7 @@ from anthropic.lib.streaming._messages import accumulate_event
 from anthropic.types import RawMessageStreamEvent
 
 from tests.reference import markdown
+from tests.support.settings import MODEL
 
 PAGE = "reference/stream-events.md"
 
@@ -27,7 +28,7 @@ TWO_DELTAS: list[dict[str, Any]] = [
             "id": "msg_1",
             "type": "message",
             "role": "assistant",
-            "model": "claude-sonnet-5-5",
+            "model": MODEL,
             "content": [],
             "stop_reason": None,
             "stop_sequence": None,

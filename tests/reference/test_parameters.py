@@ -15,6 +15,7 @@ import pytest
 from standin import StandIn
 from standin.validation import REMOVED_IN_CURRENT
 from tests.reference import markdown
+from tests.support.settings import MODEL
 
 PAGE = "reference/request-parameters.md"
 COLUMNS = {"stream": "`stream()`", "create": "`create(stream=True)`"}
@@ -97,7 +98,7 @@ def test_removed_parameters_fail_as_the_page_says(name: str) -> None:
     with StandIn("text") as api:
         client = anthropic.Anthropic(api_key="sk-ant-fake-key", base_url=api.url, max_retries=0)
         kwargs = {
-            "model": "claude-sonnet-5-5",
+            "model": MODEL,
             "max_tokens": 16,
             "messages": [{"role": "user", "content": "hi"}],
         }

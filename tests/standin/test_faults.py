@@ -19,16 +19,10 @@ import pytest
 from standin import StandIn
 from standin.replies import Cut, MessageReply, Pause
 from standin.scenarios import Scenario, broken_streams, contents
-from standin.validation import CURRENT_VERSION
-from tests.support.settings import FAKE_KEY
+from tests.support.settings import HEADERS, MODEL
 
-MODEL = "claude-sonnet-5-5"
 HAIKU_TEXT = contents.HAIKU.blocks[0].text
-HEADERS = {
-    "x-api-key": FAKE_KEY,
-    "anthropic-version": CURRENT_VERSION,
-    "content-type": "application/json",
-}
+JSON_HEADERS = {**HEADERS, "content-type": "application/json"}
 
 
 def _body(max_tokens: int = 1024, stream: bool = True, **extra: Any) -> dict[str, Any]:
@@ -62,7 +56,7 @@ def _text_of(events: list[tuple[str, dict[str, Any]]]) -> str:
 def _stream(api: StandIn, body: dict[str, Any] | None = None, read: float = 5.0) -> Any:
     client = httpx2.Client(timeout=httpx2.Timeout(5.0, read=read))
     return client, client.stream(
-        "POST", f"{api.url}/v1/messages", json=body or _body(), headers=HEADERS
+        "POST", f"{api.url}/v1/messages", json=body or _body(), headers=JSON_HEADERS
     )
 
 
@@ -77,7 +71,7 @@ def _raw_chunks(api: StandIn, body: dict[str, Any]) -> tuple[bytes, list[bytes]]
     payload = json.dumps(body).encode()
     head = (
         f"POST /v1/messages HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: {len(payload)}\r\n"
-        + "".join(f"{k}: {v}\r\n" for k, v in HEADERS.items())
+        + "".join(f"{k}: {v}\r\n" for k, v in JSON_HEADERS.items())
         + "\r\n"
     ).encode()
     with socket.create_connection(("127.0.0.1", api.port), timeout=5) as sock:
@@ -121,7 +115,7 @@ def test_http_errors_come_before_any_event_then_as_scripted(
     with StandIn(scenario) as api, httpx2.Client(timeout=5) as client:
         seen = []
         for _ in statuses:
-            response = client.post(f"{api.url}/v1/messages", json=_body(), headers=HEADERS)
+            response = client.post(f"{api.url}/v1/messages", json=_body(), headers=JSON_HEADERS)
             seen.append(response.status_code)
             if response.status_code != 200:
                 error = response.json()

@@ -19,9 +19,8 @@ from standin import StandIn
 from standin.replies import MessageReply
 from standin.scenarios import SCENARIOS, Scenario
 from tests.support.event_loop import run_in_fresh_thread
-from tests.support.settings import FAKE_KEY
+from tests.support.settings import FAKE_KEY, MODEL
 
-MODEL = "claude-sonnet-5-5"
 REQUEST: dict[str, Any] = {
     "model": MODEL,
     "max_tokens": 1024,

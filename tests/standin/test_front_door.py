@@ -14,12 +14,10 @@ import pytest
 
 from standin import StandIn
 from standin.body import MAX_BODY_BYTES, Limits
-from standin.validation import CURRENT_VERSION
-from tests.support.settings import FAKE_KEY
+from tests.support.settings import FAKE_KEY, HEADERS, MODEL
 
-HEADERS = {"x-api-key": FAKE_KEY, "anthropic-version": CURRENT_VERSION}
 BODY = {
-    "model": "claude-sonnet-5-5",
+    "model": MODEL,
     "max_tokens": 16,
     "messages": [{"role": "user", "content": "Hi"}],
 }

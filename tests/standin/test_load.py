@@ -13,13 +13,12 @@ import httpx2
 from standin import StandIn
 from standin.server import LISTEN_BACKLOG
 from standin.validation import CURRENT_VERSION
-from tests.support.settings import FAKE_KEY
+from tests.support.settings import FAKE_KEY, HEADERS, MODEL
 
 STREAMS = 200
 TIME_LIMIT = 30.0  # a bound, not a speed claim: a busy machine shares its two cores
-HEADERS = {"x-api-key": FAKE_KEY, "anthropic-version": CURRENT_VERSION}
 BODY = {
-    "model": "claude-sonnet-5-5",
+    "model": MODEL,
     "max_tokens": 64,
     "stream": True,
     "messages": [{"role": "user", "content": "Write a haiku about rivers."}],

@@ -17,12 +17,9 @@ import pytest
 from standin import StandIn
 from standin.rules.models import MAX_OUTPUT_TOKENS
 from standin.signatures import sign
-from standin.validation import CURRENT_VERSION
-from tests.support.settings import FAKE_KEY
+from tests.support.settings import FAKE_KEY, HEADERS, MODEL
 
-MODEL = "claude-sonnet-5-5"
 PREFILL_MODEL = "claude-haiku-4-5"  # Claude 4.5: still continues a prefill
-HEADERS = {"x-api-key": FAKE_KEY, "anthropic-version": CURRENT_VERSION}
 WEATHER = {
     "name": "get_weather",
     "description": "Current weather for a city.",

@@ -26,11 +26,10 @@ from standin.body import Limits
 from standin.registry import ASSUMED, MARK, RULES, all_rules, kind_of
 from standin.signatures import sign
 from standin.validation import CURRENT_VERSION
-from tests.support.settings import FAKE_KEY, MODEL
+from tests.support.settings import FAKE_KEY, HEADERS, MODEL
 
 STANDIN = Path(__file__).resolve().parents[2] / "standin"
 SDK = Path(anthropic.__file__).parent
-HEADERS = {"x-api-key": FAKE_KEY, "anthropic-version": CURRENT_VERSION}
 OLD_MODEL = "claude-haiku-4-5"  # Claude 4.5: manual thinking budgets, no adaptive thinking
 ASK = {"role": "user", "content": "What is the weather in Paris?"}
 WEATHER = {"name": "get_weather", "input_schema": {"type": "object", "properties": {}}}

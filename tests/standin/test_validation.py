@@ -12,11 +12,11 @@ import pytest
 
 from standin import StandIn
 from standin.validation import BODY_FIELDS, CURRENT_VERSION
-from tests.support.settings import FAKE_KEY
+from tests.support.settings import FAKE_KEY, MODEL
 
 GOOD_HEADERS = {"x-api-key": FAKE_KEY, "anthropic-version": CURRENT_VERSION}
 GOOD_BODY: dict[str, Any] = {
-    "model": "claude-sonnet-5-5",
+    "model": MODEL,
     "max_tokens": 64,
     "messages": [{"role": "user", "content": "Hi"}],
 }
