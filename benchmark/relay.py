@@ -24,8 +24,10 @@ from typing import Any
 
 import httpx2
 
+from standin.validation import CURRENT_VERSION
+
 from . import plain_sse
-from .clients import API_VERSION, FAKE_KEY, MODEL, budget
+from .clients import FAKE_KEY, MODEL, budget
 from .paths import ROOT
 from .remote import RemoteStandIn
 from .stats import summarise
@@ -139,7 +141,7 @@ def read_direct(http: httpx2.Client, url: str, tokens: int) -> dict[int, float]:
         "messages": [{"role": "user", "content": "Write a long poem."}],
         "stream": True,
     }
-    headers = {"x-api-key": FAKE_KEY, "anthropic-version": API_VERSION}
+    headers = {"x-api-key": FAKE_KEY, "anthropic-version": CURRENT_VERSION}
     with http.stream("POST", url + "/v1/messages", json=body, headers=headers) as response:
         response.raise_for_status()
         _arrivals(plain_sse.events(response.iter_lines()), arrived)
