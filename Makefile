@@ -4,8 +4,10 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-DEPS   := $(VENV)/.deps-stamp
-NODE   := node_modules/.deps-stamp
+# A stamp named after the hash of what it was installed from: set-up runs again when the pins
+# change, not when a fresh clone merely makes pyproject.toml newer than an existing .venv.
+DEPS   := $(VENV)/.deps-$(shell cat pyproject.toml | sha256sum | cut -c1-16)
+NODE   := node_modules/.deps-$(shell cat package.json package-lock.json | sha256sum | cut -c1-16)
 
 .PHONY: serve test build build-zensical standin benchmark update-goldens diagrams lint format clean chromium nginx redis pythons
 
@@ -44,17 +46,17 @@ format: $(DEPS)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-$(DEPS): pyproject.toml
+$(DEPS):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; found " + sys.version.split()[0])'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check 'pip>=25.1'
 	$(BIN)/python -m pip install -q --disable-pip-version-check --group test
-	@touch $@
+	@rm -f $(VENV)/.deps-* && touch $@
 
-$(NODE): package.json package-lock.json
+$(NODE):
 	@command -v npm >/dev/null || { echo "npm is needed (Node.js 18+) to fetch mermaid and axe-core for the tests"; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
-	@touch $@
+	@rm -f node_modules/.deps-* && touch $@
 
 # Redraw the diagrams (diagrams/*.svg) from the pages' mermaid fences, in Chromium; the site
 # shows the drawings and ships no diagram library.
