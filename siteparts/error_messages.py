@@ -37,7 +37,6 @@ EXCEPTION = re.compile(
 API_ERROR = re.compile(r"(?<![\w'\"])((?:[a-z]+_)+error|request_too_large): (\S.*)$")
 INCLUDE = re.compile(r'--8<--\s+"(snippets/[^":]+)(?::[^"]*)?"')
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*(?:\{#([\w-]+)\})?\s*$")
-TITLE = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
 
 
 class Printed(NamedTuple):
@@ -121,11 +120,6 @@ def pages_showing(docs: Path) -> dict[str, str]:
         for target in INCLUDE.findall(page.read_text(encoding="utf-8")):
             shown.setdefault(target, page.relative_to(docs).as_posix())
     return shown
-
-
-def page_title(docs: Path, page: str) -> str:
-    match = TITLE.search((docs / page).read_text(encoding="utf-8"))
-    return match.group(1) if match else page
 
 
 def unexplained(docs: Path, root: Path) -> list[Printed]:

@@ -16,7 +16,7 @@ def diagram_count(site_dir: Path, path: str) -> int:
     return built_file(site_dir, path).read_text(encoding="utf-8").count(DIAGRAM)
 
 
-def open_page(page: Page, path: str, site_dir: Path) -> None:
+def open_page(page: Page, path: str) -> None:
     """Load ``path``; its diagrams are part of the HTML, so there is nothing more to wait for."""
     response = page.goto(path, wait_until="load")
     assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"

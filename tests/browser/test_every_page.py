@@ -47,7 +47,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
 def test_page(
     page: Page, traffic: Traffic, site_dir: Path, path: str, record_property: RecordProperty
 ) -> None:
-    open_page(page, path, site_dir)
+    open_page(page, path)
     visit = Visit(path, page, traffic, site_dir)
     failures = run_checks(visit, CHECKS)
     for name, value in visit.figures.items():

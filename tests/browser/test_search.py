@@ -56,7 +56,7 @@ def test_search_terms_are_on_the_site(term: str) -> None:
 def test_search_leads_to_a_page_about_each_term(
     page: Page, traffic: Traffic, site_dir: Path
 ) -> None:
-    open_page(page, "/", site_dir)
+    open_page(page, "/")
     checks = [(f"search {term!r}", leads_to_a_page_about(term)) for term in TERMS]
     failures = run_checks(Visit("/", page, traffic, site_dir), checks)
     assert not failures, "\n\n".join(failures)

@@ -91,7 +91,7 @@ def zensical_page(_zensical_tab: Page, zensical_traffic: Traffic) -> Page:
 def test_zensical_page(
     zensical_page: Page, zensical_traffic: Traffic, zensical_site_dir: Path, path: str
 ) -> None:
-    open_page(zensical_page, path, zensical_site_dir)
+    open_page(zensical_page, path)
     visit = Visit(path, zensical_page, zensical_traffic, zensical_site_dir, SEARCH_INDEX)
     failures = run_checks(visit, CHECKS)
     assert not failures, "\n\n".join(failures)
@@ -102,7 +102,7 @@ def test_zensical_page(
 def test_zensical_markdown_controls(
     zensical_page: Page, zensical_traffic: Traffic, zensical_site_dir: Path, path: str
 ) -> None:
-    open_page(zensical_page, path, zensical_site_dir)
+    open_page(zensical_page, path)
     visit = Visit(path, zensical_page, zensical_traffic, zensical_site_dir, SEARCH_INDEX)
     failures = run_checks(visit, (("copy as Markdown", markdown.copies_the_page_as_markdown),))
     assert not failures, "\n\n".join(failures)
@@ -120,7 +120,7 @@ def test_zensical_search_finds_an_error_message(
     """Typed key by key into Zensical's search dialog (in an open shadow root, which the
     locators pierce), the message leads, by its first result, to a page that shows it."""
     page = zensical_page
-    open_page(page, "/", zensical_site_dir)
+    open_page(page, "/")
     Visit("/", page, zensical_traffic, zensical_site_dir, SEARCH_INDEX).first_load()
     page.locator(".md-search__button").click()
     page.locator("dialog[open] input[role=combobox]").press_sequentially(ERROR_MESSAGE, delay=10)

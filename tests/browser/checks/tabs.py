@@ -62,7 +62,7 @@ def choice_is_picked_everywhere(visit: Visit) -> None:
             chosen = visit.page.evaluate(CHOSEN_LANGUAGES, list(LANGUAGES))
             assert set(chosen) == {language}, f"picking {language} in one set left {chosen}"
             if other is not None:
-                open_page(other, following, visit.site_dir)
+                open_page(other, following)
                 chosen = other.evaluate(CHOSEN_LANGUAGES, list(LANGUAGES))
                 assert chosen and set(chosen) == {language}, (
                     f"{following} shows {chosen} after {language}"
