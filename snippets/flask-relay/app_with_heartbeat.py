@@ -6,15 +6,17 @@ relay writes only when Claude sends text: during a long silence (thinking, a
 server tool at work) the upstream stream stays open, and paid for. Here a
 thread reads the reply into a queue, and the response writes an SSE comment
 (`: keep-alive`, which EventSource ignores) whenever nothing came for
-HEARTBEAT_SECONDS. Once such a write fails, the generator is closed, and
-leaving `with` closes the upstream stream.
+HEARTBEAT_SECONDS. Once such a write fails, the generator is closed: it shuts
+the connection to the API down, and leaving `with` closes the upstream stream.
 
 Run it from this folder:
 `gunicorn --worker-class gthread --threads 8 app_with_heartbeat:app`.
 """
 
+import contextlib
 import json
 import queue
+import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,6 +48,15 @@ def failure(err: Exception) -> str:
     return sse("failed", {"type": "connection_error", "message": lost})
 
 
+def next_or_none(events: queue.Queue) -> str | None:
+    """The next event, or a comment if none came for HEARTBEAT_SECONDS (a
+    write that fails once the browser left); None at the end."""
+    try:
+        return events.get(timeout=HEARTBEAT_SECONDS)
+    except queue.Empty:
+        return ": keep-alive\n\n"  # EventSource skips comments
+
+
 def read_reply(stream: MessageStream, events: queue.Queue) -> None:
     """In its own thread: each event of the reply into `events`, then None."""
     try:
@@ -65,6 +76,15 @@ def read_reply(stream: MessageStream, events: queue.Queue) -> None:
         events.put(None)
 
 
+def hang_up(stream: MessageStream) -> None:
+    """Shut the connection to the API down now: closing the stream from this
+    thread alone waits for the reading thread to receive its next bytes."""
+    network = stream.response.extensions.get("network_stream")
+    if network is not None:
+        with contextlib.suppress(OSError):  # already closed
+            network.get_extra_info("socket").shutdown(socket.SHUT_RDWR)
+
+
 def reply_events(prompt: str) -> Iterator[str]:
     events: queue.Queue = queue.Queue()
     try:
@@ -77,15 +97,12 @@ def reply_events(prompt: str) -> Iterator[str]:
                 target=read_reply, args=(stream, events), daemon=True
             )
             reader.start()
-            while True:
-                try:
-                    event = events.get(timeout=HEARTBEAT_SECONDS)
-                except queue.Empty:
-                    yield ": keep-alive\n\n"  # fails once the browser left
-                    continue
-                if event is None:
-                    break
-                yield event
+            try:
+                while (event := next_or_none(events)) is not None:
+                    yield event
+            except GeneratorExit:  # a write failed: the browser left
+                hang_up(stream)
+                raise
     except (anthropic.APIStatusError, anthropic.APIConnectionError) as err:
         yield failure(err)  # before the stream: HTTP 4xx/5xx, no connection
 

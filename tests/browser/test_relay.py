@@ -164,15 +164,20 @@ def _record_close_time(app: str, latency: float) -> None:
 
 PAUSE_SECONDS = 20.0  # pings_during_pause: some text, then 20 s of pings only, then the rest
 HEARTBEAT_WITHIN = 5.0  # seconds: two heartbeats of app_with_heartbeat.py, and a ping's wait
+# (relay, silence) -> the file the Flask page includes. pings_during_pause keeps sending pings,
+# which the SDK reads and drops; stalled sends nothing at all for 30 s.
 PAUSE_RECORDS = {
-    "flask": SNIPPETS / "flask-relay" / "closing_the_tab_during_a_pause.txt",
-    "flask-heartbeat": SNIPPETS / "flask-relay" / "closing_the_tab_during_a_pause_heartbeat.txt",
+    ("flask", "pings_during_pause"): "closing_the_tab_during_a_pause.txt",
+    ("flask-heartbeat", "pings_during_pause"): "closing_the_tab_during_a_pause_heartbeat.txt",
+    ("flask-heartbeat", "stalled"): "closing_the_tab_during_a_stall_heartbeat.txt",
 }
 
+SILENCES = {"pings_during_pause": "sending only pings", "stalled": "sending nothing at all"}
 
-@pytest.mark.parametrize("app", ["flask", "flask-heartbeat"])
+
+@pytest.mark.parametrize(("app", "silence"), sorted(PAUSE_RECORDS))
 def test_a_wsgi_relay_notices_a_closed_page_at_its_next_write(
-    chromium: ChromiumThread, app: str, update_goldens: bool
+    chromium: ChromiumThread, app: str, silence: str, update_goldens: bool
 ) -> None:
     """The Flask page's pitfall and its fix, measured: closed during a silence, the page is
     noticed gone only when the reply's text resumes (by then the rest of the reply may be read
@@ -182,7 +187,7 @@ def test_a_wsgi_relay_notices_a_closed_page_at_its_next_write(
     measured: list[tuple[float, bool]] = []  # (seconds from close to upstream end, read whole)
 
     def scenario(browser: Browser) -> None:
-        with relay_page(browser, app, "pings_during_pause") as (api, page, url):
+        with relay_page(browser, app, silence) as (api, page, url):
             _ask(page, url)
             expect(page.locator("#answer")).to_have_text("Rivers carry light", timeout=10_000)
             page.wait_for_timeout(1000)  # into the silence
@@ -204,11 +209,12 @@ def test_a_wsgi_relay_notices_a_closed_page_at_its_next_write(
     else:
         assert latency < HEARTBEAT_WITHIN, f"the heartbeat took {latency:.1f} s to notice"
         assert not read_whole, "the relay with a heartbeat read the whole reply"
-    record = PAUSE_RECORDS[app]
+    record = SNIPPETS / "flask-relay" / PAUSE_RECORDS[app, silence]
     if update_goldens:
         file = "app_with_heartbeat.py" if app == "flask-heartbeat" else "app.py"
         record.write_text(
-            f"{file}: the upstream stream ended {latency:.1f} s after the tab closed ({ending}).\n",
+            f"{file}, the API {SILENCES[silence]}:\nthe upstream stream ended"
+            f" {latency:.1f} s after the tab closed ({ending}).\n",
             encoding="utf-8",
         )
     assert record.is_file(), "run with --update-goldens to record the time"
