@@ -4,9 +4,10 @@ The stand-in is paced like a model by two flags (time to first token, tokens per
 figures and the settings they were measured with go to the data file, which the Performance
 page is rendered from. ``--quick`` is a smoke run (small replies, fast pacing, no suite or site
 timing) that writes to a temporary file unless ``--output`` says otherwise. ``--only
-many-streams``, ``--only suite`` or ``--only site-build`` (MkDocs and Zensical, side by side)
-measures that part alone and merges it into the existing data file; each suite measurement is
-added to ``suite_history``, which the page shows.
+many-streams``, ``--only resumable`` (resumable streams through two relays and Redis),
+``--only suite`` or ``--only site-build`` (MkDocs and Zensical, side by side) measures that
+part alone and merges it into the existing data file; each suite measurement is added to
+``suite_history``, which the page shows.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from . import build_times, client_cost, latency, machine, many_streams, relay
+from . import build_times, client_cost, latency, machine, many_streams, relay, resumable
 from .clients import PARSER_NAME
 from .latency import Pacing
 from .paths import ROOT
@@ -36,7 +37,14 @@ MANY_STREAMS = {
     "full": {"clients": 200, "limit": 100, "tokens": 40, "first": 0.5, "gap": 0.05},
     "quick": {"clients": 20, "limit": 10, "tokens": 10, "first": 0.02, "gap": 0.02},
 }
-PARTS = ("many-streams", "suite", "site-build")
+# Resumable streams through two relay processes and Redis, a quarter reconnecting part-way.
+RESUMABLE = {
+    "full": {"clients": 200, "tokens": 40, "first": 0.5, "gap": 0.05, "chunks": 100},
+    "quick": {"clients": 20, "tokens": 10, "first": 0.02, "gap": 0.02, "chunks": 20},
+}
+# The latency each relay adds, read one stream at a time at the default pace (100 tokens/s).
+RESUMABLE_LATENCY_GAP = {"full": 0.01, "quick": 0.001}
+PARTS = ("many-streams", "resumable", "suite", "site-build")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -122,6 +130,26 @@ def measure_many_streams(api: RemoteStandIn, quick: bool, repeats: int) -> dict[
         return {"available": False, "note": f"the load run failed: {exc}"}
 
 
+def measure_resumable(api: RemoteStandIn, quick: bool, repeats: int) -> dict[str, Any]:
+    """The resumable load run, or why it could not run (the rest stays worth keeping)."""
+    setting = RESUMABLE["quick" if quick else "full"]
+    latency_gap = RESUMABLE_LATENCY_GAP["quick" if quick else "full"]
+    _say(f"{setting['clients']} resumable streams through two relays and Redis ...")
+    try:
+        return resumable.measure(
+            api,
+            clients=setting["clients"],
+            tokens=setting["tokens"],
+            first_event_delay=setting["first"],
+            event_delay=setting["gap"],
+            latency_chunks=setting["chunks"],
+            latency_gap=latency_gap,
+            repeats=repeats,
+        ) | {"measured_at": _now(), "load_average_after": machine.load_average()}
+    except (RuntimeError, OSError) as exc:
+        return {"available": False, "note": f"the resumable load run failed: {exc}"}
+
+
 def _previous(path: Path) -> dict[str, Any] | None:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
@@ -152,7 +180,10 @@ def run_only(args: argparse.Namespace) -> dict[str, Any]:
         _say("site build time, MkDocs and Zensical ...")
         return data | build_times.site_builds(args.repeats)
     with RemoteStandIn() as api:
-        data["many_streams"] = measure_many_streams(api, args.quick, args.repeats)
+        if args.only == "resumable":
+            data["resumable"] = measure_resumable(api, args.quick, args.repeats)
+        else:
+            data["many_streams"] = measure_many_streams(api, args.quick, args.repeats)
     return data
 
 
@@ -173,6 +204,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         except (RuntimeError, OSError) as exc:  # the rest of the run is still worth keeping
             relayed = {"available": False, "note": f"the relay failed: {exc}"}
         many = measure_many_streams(api, args.quick, args.repeats)
+        # Not in a quick run: its two expiry waits alone take over 10 s (`--only resumable
+        # --quick` runs it small).
+        resumed = (
+            {"available": False, "note": "skipped in a quick run"}
+            if args.quick
+            else measure_resumable(api, args.quick, args.repeats)
+        )
     previous = _previous(args.output)
     history = (previous or {}).get("suite_history", [])
     if args.quick:
@@ -211,6 +249,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "client_cost": cost,
         "relay": relayed,
         "many_streams": many,
+        "resumable": resumed,
         **site,
         **suite,
         "headline": headline(lat, cost, relayed),

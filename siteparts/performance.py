@@ -164,6 +164,38 @@ def many_streams_table(data: dict[str, Any]) -> str:
     return _table("perf-many-streams", ["Load run", "Measured"], rows)
 
 
+def resumable_table(data: dict[str, Any]) -> str:
+    """The resumable load run (``python -m benchmark --only resumable``)."""
+    resumed = data.get("resumable") or {}
+    if not resumed.get("available"):
+        note = resumed.get("note", "run `python -m benchmark --only resumable`")
+        return f"*Not measured: {html.escape(note)}.*"
+    load, latency = resumed["load"], resumed["latency"]
+    rows = [
+        [
+            "Answers at once (reconnecting part-way)",
+            f"{load['clients']} ({load['reconnecting']})",
+        ],
+        ["Answers complete, every piece exactly once", str(load["whole_once"])],
+        ["Upstream requests per answer", num(load["upstream_requests_per_answer"], 2)],
+        ["Wall time of the round", f"{num(load['wall_s'], 2)} s"],
+        [
+            "Redis memory (used_memory): before, peak, after expiry",
+            f"{num(load['redis_used_memory_before_mib'], 2)} MiB, "
+            f"{num(load['redis_used_memory_peak_mib'], 2)} MiB, "
+            f"{num(load['redis_used_memory_after_expiry_mib'], 2)} MiB",
+        ],
+        ["Keys left in Redis after expiry", "0"],
+        [
+            "Relay CPU per event delivered (both processes)",
+            f"{num(load['relay_cpu_us_per_event'], 0)} µs",
+        ],
+        ["Added per event, plain relay", cell(latency["plain_relay_ms"], 2, "ms")],
+        ["Added per event, resumable relay", cell(latency["resumable_relay_ms"], 2, "ms")],
+    ]
+    return _table("perf-resumable", ["Resumable load run", "Measured"], rows)
+
+
 def project_table(data: dict[str, Any]) -> str:
     rows = []
     for key, label in PROJECT_ROWS:
@@ -381,6 +413,7 @@ def scalars(data: dict[str, Any]) -> dict[str, str]:
         values[f"us_per_event_{client}_range"] = spread(stats, 0)
         values[f"events_per_core_second_{client}"] = num(round(1e6 / stats["median"], -3), 0)
     values.update(many_streams_scalars(data.get("many_streams") or {}))
+    values.update(resumable_scalars(data.get("resumable") or {}))
     values.update(build_scalars(data))
     relay = head.get("relay_added_ms")
     values["relay_added_ms"] = num(relay["median"], 2) if relay else "(not measured)"
@@ -430,6 +463,28 @@ def many_streams_scalars(many: dict[str, Any]) -> dict[str, str]:
     }
 
 
+def resumable_scalars(resumed: dict[str, Any]) -> dict[str, str]:
+    """The resumable load run's settings and figures for prose (``resumable_*``)."""
+    names = ("clients", "reconnecting", "after", "tokens", "gap_ms", "keep_for_s")
+    names += ("expired_s", "chunks", "latency_gap_ms", "measured_at", "load")
+    if not resumed.get("available"):
+        return {f"resumable_{name}": "(not measured)" for name in names}
+    load, latency = resumed["load"], resumed["latency"]
+    return {
+        "resumable_clients": str(load["clients"]),
+        "resumable_reconnecting": str(load["reconnecting"]),
+        "resumable_after": str(load["reconnect_after_events"]),
+        "resumable_tokens": str(load["tokens_per_reply"]),
+        "resumable_gap_ms": num(load["event_delay_s"] * 1000, 0),
+        "resumable_keep_for_s": str(load["keep_for_s"]),
+        "resumable_expired_s": num(load["expired_within_s"], 1),
+        "resumable_chunks": str(latency["chunks_per_reply"]),
+        "resumable_latency_gap_ms": num(latency["event_delay_s"] * 1000, 0),
+        "resumable_measured_at": str(resumed.get("measured_at", ""))[:10],
+        "resumable_load": str((resumed.get("load_average_after") or ["?"])[0]),
+    }
+
+
 def build_scalars(data: dict[str, Any]) -> dict[str, str]:
     """The two site builds for prose (``build_*``); "(not measured)" without a side-by-side run."""
     ratio = data.get("build_ratio")
@@ -460,6 +515,7 @@ BLOCKS: dict[str, Callable[[dict[str, Any]], str]] = {
     "cost_chart": cost_chart,
     "relay_table": relay_table,
     "many_streams_table": many_streams_table,
+    "resumable_table": resumable_table,
     "project_table": project_table,
     "suite_history_table": suite_history_table,
     "setup_table": setup_table,

@@ -12,6 +12,7 @@ Redis (REDIS_URL), with `uvicorn app:app`, and open http://127.0.0.1:8000/.
 """
 
 import asyncio
+import contextlib
 import json
 import os
 import re
@@ -30,11 +31,15 @@ from starlette.routing import Route
 
 MODEL = "claude-sonnet-5-5"
 MAX_PROMPT_CHARS = 2000
-KEEP_FOR = 600  # seconds an answer stays readable after its last piece
+# seconds an answer stays readable after its last piece
+KEEP_FOR = int(os.environ.get("ANSWER_KEEP_FOR", "600"))
 BEAT_EVERY = 1.0  # seconds between the writer's heartbeats
 ALIVE_FOR = 3  # seconds a heartbeat counts; then the writer is taken as dead
 READ_WAIT_MS = 1000  # how long a reader waits on Redis for a new piece
 RETRY_MS = 500  # how soon a browser reconnects after losing the connection
+# Each reader waiting on Redis holds a connection: redis-py allows 100 by
+# default, and the 101st reader would fail with "Too many connections".
+REDIS_CONNECTIONS = 1000
 ANSWER_ID = re.compile(r"[0-9a-f-]{8,64}")
 ENTRY_ID = re.compile(r"\d+-\d+")
 PAGE = Path(__file__).with_name("index.html")
@@ -44,6 +49,7 @@ client = anthropic.AsyncAnthropic()  # reads ANTHROPIC_API_KEY
 store = redis.Redis.from_url(
     os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
     decode_responses=True,
+    max_connections=REDIS_CONNECTIONS,
 )
 writers: set[asyncio.Task[None]] = set()  # keeps running tasks referenced
 
@@ -59,22 +65,25 @@ async def append(answer_id: str, event: str, **data: object) -> None:
     await store.xadd(pieces, {"event": event, "data": json.dumps(data)})
 
 
-async def heartbeat(answer_id: str) -> None:
-    """While the answer is being written, say so, and keep its keys."""
+async def heartbeat(answer_id: str, finished: asyncio.Event) -> None:
+    """Until the answer is finished, say it is being written, and keep its
+    keys."""
     pieces, writer, alive = keys(answer_id)
-    while True:
+    while not finished.is_set():
         async with store.pipeline() as batch:
             batch.set(alive, THIS_PROCESS, ex=ALIVE_FOR)
             batch.expire(pieces, KEEP_FOR)
             batch.expire(writer, KEEP_FOR)
             await batch.execute()
-        await asyncio.sleep(BEAT_EVERY)
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(finished.wait(), BEAT_EVERY)
 
 
 async def write_answer(answer_id: str, prompt: str) -> None:
     """Stream the answer from Claude into Redis, whoever is reading."""
     pieces, _, alive = keys(answer_id)
-    beating = asyncio.create_task(heartbeat(answer_id))
+    finished = asyncio.Event()
+    beating = asyncio.create_task(heartbeat(answer_id, finished))
     try:
         async with client.messages.stream(
             model=MODEL,
@@ -97,7 +106,10 @@ async def write_answer(answer_id: str, prompt: str) -> None:
             message="The connection to Claude was lost.",
         )
     finally:
-        beating.cancel()
+        # A flag, not beating.cancel(): a heartbeat cancelled in the middle
+        # of a Redis command may beat again after `alive` is deleted.
+        finished.set()
+        await beating
         await store.delete(alive)
         await store.expire(pieces, KEEP_FOR)
 

@@ -23,7 +23,7 @@ MAIN_CONFIG = """\
 worker_processes 1;
 pid {prefix}/nginx.pid;
 error_log {prefix}/error.log warn;
-events {{ worker_connections 256; }}
+events {{ worker_connections {connections}; }}
 http {{
     access_log off;
     client_body_temp_path {prefix}/client_body;
@@ -72,15 +72,22 @@ def server_block(template: str, listen: int, upstream: str, extra: str = "") -> 
 
 @contextmanager
 def nginx_in_front(
-    template: str, upstream: str, extra: str = "", start_within: float = 10.0
+    template: str,
+    upstream: str,
+    extra: str = "",
+    start_within: float = 10.0,
+    connections: int = 256,
 ) -> Iterator[str]:
-    """Run nginx with the ``template`` server block in front of ``upstream``; yield its URL."""
+    """Run nginx with the ``template`` server block in front of ``upstream``; yield its URL.
+    ``connections`` bounds the connections it holds at once, each client's and each upstream's."""
     binary = nginx_binary()
     prefix = Path(tempfile.mkdtemp(prefix="nginx-"))
     port = _free_port()
     config = prefix / "nginx.conf"
     block = server_block(template, port, upstream, extra)
-    config.write_text(MAIN_CONFIG.format(prefix=prefix, server=block), encoding="utf-8")
+    config.write_text(
+        MAIN_CONFIG.format(prefix=prefix, server=block, connections=connections), encoding="utf-8"
+    )
     command = [binary, "-p", str(prefix), "-e", str(prefix / "error.log"), "-c", str(config)]
     process = subprocess.Popen(
         [*command, "-g", "daemon off;"],
