@@ -31,7 +31,16 @@ def events(response: httpx2.Response) -> list[tuple[str, str, dict]]:
             data = line[5:].strip()
         elif not line and data:
             yield entry_id, event, json.loads(data)
-            event, data = "message", ""
+            entry_id, event, data = "", "message", ""
+
+
+def describe(event: str, data: dict) -> str:
+    """How the answer ended, in words."""
+    if event == "done":
+        return f"done ({data['stop_reason']})"
+    if event == "failed":
+        return f"failed: {data['type']}: {data['message']}"
+    return f"{event}: the server writing the answer stopped"
 
 
 def main(relay: str) -> None:
@@ -49,9 +58,10 @@ def main(relay: str) -> None:
             with http.stream("GET", url, params={"after": after}) as response:
                 response.raise_for_status()
                 for entry_id, event, data in events(response):
-                    ids.append(entry_id)
+                    if entry_id:
+                        ids.append(entry_id)
                     if event != "text":
-                        ending = f"{event}: {data}"
+                        ending = describe(event, data)
                         break
                     text.append(data["text"])
                     if len(ids) == READ_BEFORE_THE_BREAK:

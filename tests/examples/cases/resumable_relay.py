@@ -68,7 +68,12 @@ def defines_the_app_without_calling_anything(run: Run, api: StandIn) -> None:
 
 
 def read_every_piece_once(run: Run, api: StandIn) -> None:
-    assert "dropped" in run.stdout and "then done" in run.stdout, run.stdout
+    assert "then dropped" in run.stdout and "then done (end_turn)" in run.stdout, run.stdout
+    assert "each once: True" in run.stdout, run.stdout
+
+
+def passed_the_error_on(run: Run, api: StandIn) -> None:
+    assert "then failed: overloaded_error: Overloaded" in run.stdout, run.stdout
     assert "each once: True" in run.stdout, run.stdout
 
 
@@ -80,5 +85,13 @@ CASES = [
         serve=two_relays_behind_nginx,
         stable=without_ids,
         check=all_of(sent_streaming_requests(), read_every_piece_once),
+    ),
+    # The API fails part-way: the failed event is kept in the stream like any piece.
+    Case(
+        "resumable-relay/read_with_a_break.py",
+        "story_then_overloaded",
+        serve=two_relays_behind_nginx,
+        stable=without_ids,
+        check=all_of(sent_streaming_requests(), passed_the_error_on),
     ),
 ]
