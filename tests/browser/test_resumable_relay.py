@@ -120,6 +120,11 @@ def _assert_whole_once(page: Page, deployment: Deployment) -> None:
     expect(page.locator("#status")).to_have_text("Done.", timeout=30_000)
     assert page.locator("#answer").text_content() == WHOLE_STORY
     assert len(deployment.api.message_requests) == 1, "the answer was asked for again"
+    # Finished: no heartbeat left, and the answer's keys expire (KEEP_FOR, 600 s by default).
+    answer = f"answer:{deployment.answer_id(page)}"
+    assert not deployment.store.exists(f"{answer}:alive"), "a heartbeat outlived the answer"
+    for key in (answer, f"{answer}:writer"):
+        assert 0 < deployment.store.ttl(key) <= 600, f"{key} does not expire"
 
 
 def _run(chromium: ChromiumThread, redis_url: str, check: object) -> None:
