@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 DEPS   := $(VENV)/.deps-$(shell cat pyproject.toml | sha256sum | cut -c1-16)
 NODE   := node_modules/.deps-$(shell cat package.json package-lock.json | sha256sum | cut -c1-16)
 
-.PHONY: serve test build build-zensical standin benchmark update-goldens diagrams lint format clean chromium nginx redis pythons
+.PHONY: serve test build build-zensical standin benchmark regen update-goldens diagrams lint format clean chromium nginx redis pythons
 
 # `python -m` puts the project root on sys.path: mkdocs.yml's extensions are in siteparts/.
 serve: $(DEPS)
@@ -31,9 +31,16 @@ build-zensical: $(DEPS)
 standin: $(DEPS)
 	$(BIN)/python -m standin --port 4010
 
-# All golden files, or one page's (PAGE=cancellation) or one snippet's (PAGE=cancellation/stop_early.py).
-update-goldens: $(DEPS) nginx redis pythons
-	$(BIN)/python -m pytest tests/examples/test_snippets.py -n auto -k "not on_python" --update-goldens $(if $(PAGE),--snippets $(PAGE))
+# Rewrite every file the suite generates (tests/support/generated.py lists them with what
+# produces each), or one page folder's (PAGE=cancellation, or one snippet:
+# PAGE=cancellation/stop_early.py), or one entry's (ONLY=diagrams).
+regen: $(DEPS) $(NODE) chromium nginx redis pythons
+	$(BIN)/python -m pytest $$($(BIN)/python -m tests.support.generated $(if $(PAGE),--page $(PAGE)) $(if $(ONLY),--only $(ONLY))) -n auto --update-goldens
+
+# The names these had before `make regen`.
+update-goldens: regen
+diagrams:
+	$(MAKE) regen ONLY=diagrams
 
 benchmark: $(DEPS) nginx redis
 	$(BIN)/python -m benchmark
@@ -57,11 +64,6 @@ $(NODE):
 	@command -v npm >/dev/null || { echo "npm is needed (Node.js 18+) to fetch mermaid and axe-core for the tests"; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 	@rm -f node_modules/.deps-* && touch $@
-
-# Redraw the diagrams (diagrams/*.svg) from the pages' mermaid fences, in Chromium; the site
-# shows the drawings and ships no diagram library.
-diagrams: $(DEPS) $(NODE) chromium
-	$(BIN)/python -m pytest tests/browser/test_diagrams.py -n 0 --update-goldens
 
 # Every example also runs on each Python in pyproject.toml's example-pythons, each in
 # .pythons/<version>/ with only the examples group; this creates the missing ones.

@@ -8,9 +8,10 @@ their pages run them (``tests/support/served.py``). Its page is opened in headle
 and asked a question. The tests check that
 the text arrives in the page, that the API key never reaches the browser, that an API error
 shows in the page, that a finished stream is not asked for again (EventSource reconnects unless
-closed), and that closing the page closes the upstream stream within a second. With
-``--update-goldens``, the time measured for the Django and Flask relays is written to
-``snippets/<relay>/closing_the_tab.txt``, which their pages include.
+closed), and that closing the page closes the upstream stream within a second. The time
+measured for the Django and Flask relays is compared with (``make regen``: written to)
+``snippets/<relay>/closing_the_tab.txt``, which their pages include, times masked
+(``tests/support/generated.py``).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from tests.browser.chromium import fresh_context
 from tests.browser.chromium_thread import ChromiumThread
 from tests.browser.traffic import Traffic
 from tests.support.event_loop import run_in_fresh_thread
+from tests.support.generated import check_or_write
 from tests.support.paths import SNIPPETS
 from tests.support.relay import load_app_module, relay_for
 from tests.support.served import gunicorn_command, served_process, uvicorn_command
@@ -139,26 +141,26 @@ def test_the_text_arrives_and_closing_the_page_closes_the_upstream(
             assert latency < DISCONNECT_WITHIN, f"upstream closed only after {latency:.2f} s"
             assert gone.events_sent < len(STORY.blocks[0].chunks), "the whole story was sent"
             assert not api.completed
-            if app in RECORDED and update_goldens:
-                _record_close_time(app, latency)
+            if app in RECORDED:
+                measured.append(latency)
 
+    measured: list[float] = []
     chromium.run(scenario)
     if app in RECORDED:
-        assert _close_time_file(app).is_file(), "run with --update-goldens to record the time"
+        check_or_write(_close_time_file(app), _close_time(app, measured[0]), update=update_goldens)
 
 
 def _close_time_file(app: str) -> Path:
     return SNIPPETS / FOLDERS[app] / "closing_the_tab.txt"
 
 
-def _record_close_time(app: str, latency: float) -> None:
+def _close_time(app: str, latency: float) -> str:
     """The sentence the relay's page includes: the time this run measured, and what ran."""
     server, packages = RECORDED[app]
     versions = ", ".join(f"{name} {metadata.version(name)}" for name in packages)
-    _close_time_file(app).write_text(
+    return (
         f"Closed the tab mid-answer: the upstream stream was closed {latency * 1000:.0f} ms"
-        f" later\n(under {server}; {versions}; Python {platform.python_version()}).\n",
-        encoding="utf-8",
+        f" later\n(under {server}; {versions}; Python {platform.python_version()}).\n"
     )
 
 
@@ -209,15 +211,13 @@ def test_a_wsgi_relay_notices_a_closed_page_at_its_next_write(
     else:
         assert latency < HEARTBEAT_WITHIN, f"the heartbeat took {latency:.1f} s to notice"
         assert not read_whole, "the relay with a heartbeat read the whole reply"
-    record = SNIPPETS / "flask-relay" / PAUSE_RECORDS[app, silence]
-    if update_goldens:
-        file = "app_with_heartbeat.py" if app == "flask-heartbeat" else "app.py"
-        record.write_text(
-            f"{file}, the API {SILENCES[silence]}:\nthe upstream stream ended"
-            f" {latency:.1f} s after the tab closed ({ending}).\n",
-            encoding="utf-8",
-        )
-    assert record.is_file(), "run with --update-goldens to record the time"
+    file = "app_with_heartbeat.py" if app == "flask-heartbeat" else "app.py"
+    check_or_write(
+        SNIPPETS / "flask-relay" / PAUSE_RECORDS[app, silence],
+        f"{file}, the API {SILENCES[silence]}:\nthe upstream stream ended"
+        f" {latency:.1f} s after the tab closed ({ending}).\n",
+        update=update_goldens,
+    )
 
 
 def test_a_finished_reply_shows_done_and_is_not_requested_again(

@@ -2,8 +2,8 @@
 
 ``test_snippet_on_python`` runs every Python example on each of them; the versions page lists
 them with what a reader gets there (``docs/data/pythons.json``, rendered by
-``hooks/pythons.py``). That file is written from this machine's environments by
-``--update-goldens`` and compared with them otherwise, like a golden output.
+``hooks/pythons.py``). That file is written from this machine's environments by ``make regen``
+and compared with them otherwise, like a golden output (``tests/support/generated.py``).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from tests.examples.harness.pythons import ExamplePython, environment_facts, example_pythons
+from tests.support import generated
 from tests.support.paths import DOCS
 
 DATA_FILE = DOCS / "data" / "pythons.json"
@@ -60,8 +61,8 @@ def test_the_pythons_run_from_the_sdks_floor_without_gaps() -> None:
 def _facts() -> dict[str, Any]:
     tested = [p.version for p in PYTHONS]
     return {
-        "about": "Written by `make update-goldens` from the environments the suite runs the "
-        "examples in (.pythons/<version>/); the versions page is rendered from it.",
+        "about": f"Written by `{generated.PYTHONS.command()}` from the environments the suite "
+        "runs the examples in (.pythons/<version>/); the versions page is rendered from it.",
         "sdk_requires_python": f">={_sdk_floor()}",
         "pythons": [{"version": p.version, **environment_facts(p)} for p in PYTHONS],
         "declared_by_the_sdk_not_tested": [v for v in _sdk_classifiers() if v not in tested],
@@ -71,13 +72,5 @@ def _facts() -> dict[str, Any]:
 def test_the_versions_page_data_matches_the_environments(update_goldens: bool) -> None:
     problems = [p.problem() for p in PYTHONS if p.problem()]
     assert not problems, problems
-    facts = _facts()
-    if update_goldens:
-        DATA_FILE.write_text(json.dumps(facts, indent=2) + "\n", encoding="utf-8")
-        return
-    assert DATA_FILE.is_file(), f"{DATA_FILE.name} is missing: run `make update-goldens`"
-    stated = json.loads(DATA_FILE.read_text(encoding="utf-8"))
-    assert stated == facts, (
-        f"{DATA_FILE.name} differs from the environments the examples ran in: run "
-        "`make update-goldens` and commit it"
-    )
+    produced = json.dumps(_facts(), indent=2) + "\n"
+    generated.check_or_write(DATA_FILE, produced, update=update_goldens, mask=json.loads)

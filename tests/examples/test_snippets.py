@@ -4,8 +4,8 @@ on this suite's Python and on every Python the examples support.
 ``test_snippet`` is the golden run, on this suite's Python version in an environment holding only
 the packages a reader installs (``.pythons/<version>``): the first case of each snippet file
 runs cold (a fresh interpreter, as a reader starts it), the others warm.
-``test_snippet_on_python`` runs every Python case again on each other example Python. ``pytest tests/examples/test_snippets.py --update-goldens`` (``make update-goldens``)
-rewrites the golden files from the golden run.
+``test_snippet_on_python`` runs every Python case again on each other example Python. ``make regen`` (``--update-goldens``) rewrites the golden files from the golden run, through
+``tests/support/generated.py``.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from tests.examples.harness.pythons import ExamplePython, example_pythons, golde
 from tests.examples.harness.runner import Run, run
 from tests.examples.harness.session import warm_interpreters
 from tests.examples.harness.warm import WarmInterpreter
+from tests.support.generated import check_or_write
 
 CASES = all_cases()
 COLD = {c.id for c in {c.snippet: c for c in reversed(CASES)}.values()}
@@ -40,25 +41,6 @@ def _check(case: Case, result: Run, api: StandIn, where: str) -> None:
         case.check(result, api)
 
 
-def _compare(case: Case, produced: str, where: str) -> None:
-    assert case.golden.is_file(), f"no golden file {case.golden.name}: run with --update-goldens"
-    golden = case.golden.read_text(encoding="utf-8")
-    if case.stable is not None:  # timings differ between runs: compare what must not
-        produced, golden = case.stable(produced), case.stable(golden)
-    assert produced == golden, (
-        f"{case.id} printed something other than its golden file {case.golden.name} {where} "
-        "(the page shows that file): rerun with --update-goldens if the change is intended"
-    )
-
-
-def _same_but_timings(case: Case, produced: str) -> bool:
-    """A golden with timings is kept while its stable part still matches: rewriting it with
-    each run's times would change the page (and its date) for nothing."""
-    if case.stable is None or not case.golden.is_file():
-        return False
-    return case.stable(produced) == case.stable(case.golden.read_text(encoding="utf-8"))
-
-
 def _warm(name: str) -> WarmInterpreter:
     interpreters = warm_interpreters()
     assert name in interpreters, f"no warm interpreter {name!r} was started for this session"
@@ -74,11 +56,9 @@ def test_snippet(case: Case, update_goldens: bool, tmp_path: Path) -> None:
         warm = None if cold else _warm(GOLDEN.version)
         result = run(case, api, warm=warm, python=GOLDEN.python, cwd=tmp_path)
         _check(case, result, api, "(cold start)" if cold else "")
-    if update_goldens:
-        if not _same_but_timings(case, result.output()):
-            case.golden.write_text(result.output(), encoding="utf-8")
-        return
-    _compare(case, result.output(), "")
+    check_or_write(
+        case.golden, result.output(), update=update_goldens, mask=case.stable, where=case.id
+    )
 
 
 @pytest.mark.parametrize("python", PYTHONS, ids=[p.version for p in PYTHONS])
@@ -90,4 +70,6 @@ def test_snippet_on_python(case: Case, python: ExamplePython, tmp_path: Path) ->
     with StandIn(case.scenario) as api:
         result = run(case, api, warm=_warm(python.version), cwd=tmp_path)
         _check(case, result, api, where)
-    _compare(case, result.output(), where)
+    check_or_write(
+        case.golden, result.output(), update=False, mask=case.stable, where=f"{case.id} {where}"
+    )

@@ -17,6 +17,7 @@ from pathlib import Path
 from anthropic._constants import ANTHROPIC_API_VERSION
 
 from tests.examples.harness import golden_dates
+from tests.support.generated import GOLDEN_DATES
 from tests.support.pages import page_paths_from_site, source_of
 from tests.support.paths import ROOT, golden_files, rel
 
@@ -26,6 +27,7 @@ SAID = re.compile(
     r"Python (?P<first>[\d.]+)(?: to (?P<last>[\d.]+))?; (?P<whose>this page's|the site's) "
     r"example outputs last regenerated (?P<date>\d{4}-\d\d-\d\d)\."
 )
+REGEN = GOLDEN_DATES.command()
 SHOWN_GOLDEN = re.compile(r'"(snippets/[^":]+\.out\.txt)(?::[^"]*)?"')
 
 # What a page's line must say, by the names SAID gives its parts (the Pythons as first and last).
@@ -72,17 +74,15 @@ def line_of(site_dir: Path, path: str) -> list[str]:
 
 def test_the_golden_dates_match_the_goldens() -> None:
     stated = golden_dates.stated()
-    assert stated, f"{golden_dates.DATA_FILE} is missing: run `make update-goldens`"
-    assert stated["api_version"] == ANTHROPIC_API_VERSION, "run `make update-goldens`"
+    assert stated, f"{golden_dates.DATA_FILE} is missing: run `{REGEN}`"
+    assert stated["api_version"] == ANTHROPIC_API_VERSION, f"run `{REGEN}`"
     on_disk = {rel(p): golden_dates.digest(p.read_bytes()) for p in golden_files()}
     recorded = {path: entry["sha256"] for path, entry in stated["goldens"].items()}
     changed = sorted(p for p in on_disk.keys() & recorded.keys() if on_disk[p] != recorded[p])
-    assert not changed, (
-        f"goldens changed since their date was recorded: {changed}: run `make update-goldens`"
-    )
+    assert not changed, f"goldens changed since their date was recorded: {changed}: run `{REGEN}`"
     assert on_disk.keys() == recorded.keys(), (
         f"goldens with no date: {sorted(on_disk.keys() - recorded.keys())}; dates of no golden: "
-        f"{sorted(recorded.keys() - on_disk.keys())}: run `make update-goldens`"
+        f"{sorted(recorded.keys() - on_disk.keys())}: run `{REGEN}`"
     )
 
 

@@ -1,9 +1,10 @@
 """A pytest plugin: the options that rewrite golden files, for all snippets or some.
 
-``--update-goldens`` rewrites the golden output files from the golden run instead of comparing.
+``--update-goldens`` makes every test that produces a generated file (``tests/support/generated.py``)
+write it instead of comparing.
 ``--snippets PATH`` keeps only the snippet tests of one page's folder or one file
 (``--snippets cancellation`` or ``--snippets cancellation/stop_early.py``), so a change to one
-example regenerates just its outputs: ``make update-goldens PAGE=cancellation``.
+example regenerates just its outputs: ``make regen PAGE=cancellation``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-goldens",
         action="store_true",
-        help="rewrite the snippets' golden output files from this run instead of comparing",
+        help="write the generated files (tests/support/generated.py) instead of comparing",
     )
     parser.addoption(
         "--snippets",
