@@ -126,7 +126,7 @@ RULE_MODULES = (
     "standin.caching",
     "standin.body",
     "standin.platforms",
-    "standin.server",
+    "standin.exchange",
 )
 
 

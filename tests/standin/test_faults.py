@@ -263,7 +263,7 @@ def test_unknown_event_type_is_sent_mid_stream() -> None:
 
 
 def server_unknown_event() -> dict[str, Any]:
-    from standin.server import UNKNOWN_EVENT
+    from standin.streaming import UNKNOWN_EVENT
 
     return UNKNOWN_EVENT[1]
 
