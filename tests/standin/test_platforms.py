@@ -11,6 +11,7 @@ in each platform's error shape.
 from __future__ import annotations
 
 import base64
+import http.client
 import json
 from collections.abc import Iterator
 
@@ -195,3 +196,24 @@ def test_a_later_request_on_the_same_connection_is_answered_as_the_api(cloud: St
     assert later.status_code == 405
     assert later.json()["error"]["type"] == "invalid_request_error"
     assert "request-id" in later.headers
+
+
+def test_the_door_of_one_request_does_not_carry_over_to_the_next_on_its_connection(
+    cloud: StandIn,
+) -> None:
+    """A Bedrock request, then a plain one on the same kept-alive connection: the second is
+    answered as the API answers, with its own request id header and error shape."""
+    connection = http.client.HTTPConnection("127.0.0.1", cloud.port, timeout=10)
+    body = json.dumps({"anthropic_version": "bedrock-2023-05-31", **REQUEST})
+    headers = {"authorization": "Bearer fake-bedrock-api-key", "content-type": "application/json"}
+    connection.request("POST", f"/model/{BEDROCK_MODEL}/invoke", body, headers)
+    first = connection.getresponse()
+    first.read()
+    assert first.status == 200 and first.getheader("x-amzn-requestid")
+    connection.request("POST", "/v1/messages", json.dumps({"model": MODEL, **REQUEST}))
+    second = connection.getresponse()
+    refusal = json.loads(second.read())
+    connection.close()
+    assert len(cloud.requests) == 2
+    assert second.getheader("request-id") and not second.getheader("x-amzn-requestid")
+    assert refusal["type"] == "error" and refusal["request_id"] == second.getheader("request-id")
