@@ -9,7 +9,7 @@ blocks before one; that part is a cache read, and each longer marked prefix is w
 creation, by its TTL). A prefix shorter than the model's minimum is not cached at all, and no
 error says so: the counts stay 0.
 
-The cache belongs to the client that sent the request (its key, ``server.client_of``), as the
+The cache belongs to the client that sent the request (its key, ``exchange.client_of``), as the
 service's cache belongs to an organization; a read refreshes the entry's lifetime.
 
 Token counts are illustrative, not the service's tokenizer: a request that uses the cache is

@@ -4,6 +4,10 @@ It validates requests as the real service does (``validation.py``), answers from
 (streamed as SSE over chunked transfer encoding, or as one JSON Message), records every
 request, and notices when a client goes away mid-stream, so tests can prove an example
 closed its connection.
+
+This module holds the server's life cycle and what it records (``StandIn``); each request is
+answered by an ``Exchange`` (``exchange.py``), a stream by a ``Stream`` (``streaming.py``),
+which record through ``StandIn``'s recording methods and touch nothing else of it.
 """
 
 from __future__ import annotations
@@ -17,13 +21,13 @@ from typing import Any
 
 from . import auto, caching
 from .body import Limits
-from .exchange import MESSAGES_PATH, Exchange, client_of
+from .exchange import MESSAGES_PATH, Exchange
 from .recording import Disconnect, RecordedRequest
 from .replies import Reply
 from .scenarios import Scenario
 from .scenarios import get as get_scenario
 
-__all__ = ["Disconnect", "RecordedRequest", "StandIn", "client_of"]
+__all__ = ["Disconnect", "RecordedRequest", "StandIn"]
 
 # The listen backlog: connections the kernel holds while every handler thread is busy starting
 # up. The socketserver default (5) drops or delays the rest when many clients connect at once.
@@ -42,7 +46,7 @@ class StandIn:
 
     A scenario's script ("429, then a stream") is followed per client: each client has its own
     attempt counter, keyed by the ``x-standin-client`` header when a request carries one and by
-    its API key otherwise (see ``client_of``). Parallel tests that share one stand-in therefore
+    its API key otherwise (see ``exchange.client_of``). Parallel tests that share one stand-in therefore
     cannot take each other's turn, as long as each sends its own key or client header.
     ``limits`` bounds request bodies (size, and the time they may take to arrive).
 
