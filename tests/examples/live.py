@@ -22,6 +22,7 @@ from standin.replies import MessageReply
 from tests.examples.harness.case import Case
 from tests.examples.harness.collect import all_cases, happy_path, scenario_of
 from tests.examples.harness.runner import run
+from tests.examples.harness.verdict import failure, judge
 
 OPTION = "--live"
 NO_KEY = (
@@ -97,11 +98,9 @@ class LiveSnippet(pytest.Item):
         if real_key() is None:
             pytest.skip(NO_KEY)
         result = run(self.case, None)
-        assert result.returncode == self.case.exit_code, (
-            f"{self.case.id} exited {result.returncode} against the real API, expected "
-            f"{self.case.exit_code}\n--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
-        )
-        assert result.stdout.strip(), f"{self.case.id} printed nothing against the real API"
+        where = f"{self.case.id} against the real API"
+        judge(self.case, result, where, api=None)
+        assert result.stdout.strip(), failure(where, "printed nothing", result)
 
     def reportinfo(self) -> tuple[Path, int, str]:
         return self.case.path, 0, f"live: {self.case.id}"

@@ -55,11 +55,10 @@ from standin.alternatives import (
 from standin.replies import MessageReply, Reply, ServerToolUse, ToolUse
 from tests.examples.harness.behaviour import names, new_nones, read_to_the_end
 from tests.examples.harness.case import Case
-from tests.examples.harness.checks import replies_fit_the_requests
 from tests.examples.harness.collect import all_cases, happy_path, scenario_of
 from tests.examples.harness.pythons import ExamplePython, example_pythons
 from tests.examples.harness.runner import run
-from tests.examples.harness.session import warm_interpreters
+from tests.examples.harness.verdict import failure, judge, own_check, warm_interpreter
 
 VARIATIONS_PER_CASE = 4
 CASES = all_cases()
@@ -156,41 +155,31 @@ def test_snippet_with_another_reply(
 ) -> None:
     problem = python.problem()
     assert problem is None, problem
-    warm = warm_interpreters()
-    assert python.version in warm, f"no warm interpreter {python.version!r} for this session"
+    warm = warm_interpreter(python.version)
     scenario = scenario_of(case)
     assert scenario is not None
     where = f"{case.id} with {trial.describe()}, on Python {python.version}"
     altered, tally = scenario_with(scenario, trial)
     with StandIn(altered) as api:
-        result = run(case, api, warm=warm[python.version], cwd=tmp_path)
-        replies_fit_the_requests(result, api)
-        printed = result.stdout + result.stderr
-        assert "Traceback" not in printed, f"{where} printed a traceback\n{result.describe()}"
+        result = run(case, api, warm=warm, cwd=tmp_path)
         stop = trial.alternative.stop_reason if trial.alternative else None
-        # A program may treat an unfinished reply as a failure: a clean exit 1 that says why.
-        stopped_cleanly = stop is not None and result.returncode == 1 and names(printed, stop)
-        assert result.returncode == case.exit_code or stopped_cleanly, (
-            f"{where} exited {result.returncode}, expected {case.exit_code}\n" + result.describe()
-        )
+        judge(case, result, where, api=api, stopped_by=stop, no_traceback=True)
         golden = case.golden.read_text(encoding="utf-8") if case.golden.is_file() else ""
         nones = new_nones(result.output(), golden)
-        assert not nones, (
-            f"{where} printed None where its golden run printed a value:\n  "
-            + "\n  ".join(nones)
-            + f"\n{result.describe()}"
+        assert not nones, failure(
+            where,
+            "printed None where its golden run printed a value:\n  " + "\n  ".join(nones),
+            result,
         )
         if stop is not None and case.ending_unread:
-            assert result.stdout.strip(), f"{where} printed nothing\n{result.describe()}"
+            assert result.stdout.strip(), failure(where, "printed nothing", result)
         elif stop is not None and read_to_the_end(api, stop):
-            assert names(printed, stop), (
-                f"{where}: the reply ended with stop_reason {stop!r}, and the output does not "
-                f"say so\n{result.describe()}"
+            assert names(result.stdout + result.stderr, stop), failure(
+                where,
+                f"read a reply that ended with stop_reason {stop!r}, and the output does not say so",
+                result,
             )
-        if trial.alternative is None and case.check is not None:
-            try:
-                case.check(result, api)
-            except AssertionError as failure:
-                raise AssertionError(f"{where}: {failure}\n{result.describe()}") from failure
+        if trial.alternative is None:
+            own_check(case, result, api, where)
     if trial.alternative is not None and not tally.applied:
         pytest.skip(f"{where}: the program sent no request that could get this alternative")

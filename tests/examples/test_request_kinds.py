@@ -17,7 +17,7 @@ from tests.examples.harness.case import Case
 from tests.examples.harness.collect import all_cases
 from tests.examples.harness.pythons import golden_python
 from tests.examples.harness.runner import run
-from tests.examples.harness.session import warm_interpreters
+from tests.examples.harness.verdict import warm_interpreter
 
 SNIPPETS = (
     "reference/raw_sse.py",
@@ -32,7 +32,7 @@ def _usage(snippet: str, args: tuple[str, ...], cwd: Path) -> str:
     """The usage line the snippet prints for ``args``; it must exit 2 and send nothing."""
     case = Case(snippet, None, args=args, exit_code=2)
     with StandIn(None) as api:
-        result = run(case, api, warm=warm_interpreters()[golden_python().version], cwd=cwd)
+        result = run(case, api, warm=warm_interpreter(golden_python().version), cwd=cwd)
         assert not api.requests, f"{snippet} {args}: sent a request"
     assert result.returncode == 2, (
         f"{snippet} {args}: exit {result.returncode}\n{result.describe()}"

@@ -4,8 +4,9 @@ on this suite's Python and on every Python the examples support.
 ``test_snippet`` is the golden run, on this suite's Python version in an environment holding only
 the packages a reader installs (``.pythons/<version>``): the first case of each snippet file
 runs cold (a fresh interpreter, as a reader starts it), the others warm.
-``test_snippet_on_python`` runs every Python case again on each other example Python. ``make regen`` (``--update-goldens``) rewrites the golden files from the golden run, through
-``tests/support/generated.py``.
+``test_snippet_on_python`` runs every Python case again on each other example Python.
+``make regen`` (``--update-goldens``) rewrites the golden files from the golden run, through
+``tests/support/generated.py``. Whether a run passes is decided in ``harness/verdict.py``.
 """
 
 from __future__ import annotations
@@ -16,12 +17,10 @@ import pytest
 
 from standin import StandIn
 from tests.examples.harness.case import Case
-from tests.examples.harness.checks import replies_fit_the_requests
 from tests.examples.harness.collect import all_cases
 from tests.examples.harness.pythons import ExamplePython, example_pythons, golden_python
-from tests.examples.harness.runner import Run, run
-from tests.examples.harness.session import warm_interpreters
-from tests.examples.harness.warm import WarmInterpreter
+from tests.examples.harness.runner import run
+from tests.examples.harness.verdict import judge, own_check, warm_interpreter
 from tests.support.generated import check_or_write
 
 CASES = all_cases()
@@ -31,31 +30,17 @@ GOLDEN = golden_python()
 PYTHONS = [p for p in example_pythons() if p != GOLDEN]
 
 
-def _check(case: Case, result: Run, api: StandIn, where: str) -> None:
-    replies_fit_the_requests(result, api)
-    assert result.returncode == case.exit_code, (
-        f"{case.id} exited {result.returncode} {where}, expected {case.exit_code}\n"
-        + result.describe()
-    )
-    if case.check is not None:
-        case.check(result, api)
-
-
-def _warm(name: str) -> WarmInterpreter:
-    interpreters = warm_interpreters()
-    assert name in interpreters, f"no warm interpreter {name!r} was started for this session"
-    return interpreters[name]
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_snippet(case: Case, update_goldens: bool, tmp_path: Path) -> None:
     problem = GOLDEN.problem()
     assert problem is None, problem
     cold = case.id in COLD
     with StandIn(case.scenario) as api:
-        warm = None if cold else _warm(GOLDEN.version)
+        warm = None if cold else warm_interpreter(GOLDEN.version)
         result = run(case, api, warm=warm, python=GOLDEN.python, cwd=tmp_path)
-        _check(case, result, api, "(cold start)" if cold else "")
+        where = f"{case.id} (cold start)" if cold else case.id
+        judge(case, result, where, api=api)
+        own_check(case, result, api, where)
     check_or_write(
         case.golden, result.output(), update=update_goldens, mask=case.stable, where=case.id
     )
@@ -66,10 +51,9 @@ def test_snippet(case: Case, update_goldens: bool, tmp_path: Path) -> None:
 def test_snippet_on_python(case: Case, python: ExamplePython, tmp_path: Path) -> None:
     problem = python.problem()
     assert problem is None, problem
-    where = f"on Python {python.version}"
+    where = f"{case.id} on Python {python.version}"
     with StandIn(case.scenario) as api:
-        result = run(case, api, warm=_warm(python.version), cwd=tmp_path)
-        _check(case, result, api, where)
-    check_or_write(
-        case.golden, result.output(), update=False, mask=case.stable, where=f"{case.id} {where}"
-    )
+        result = run(case, api, warm=warm_interpreter(python.version), cwd=tmp_path)
+        judge(case, result, where, api=api)
+        own_check(case, result, api, where)
+    check_or_write(case.golden, result.output(), update=False, mask=case.stable, where=where)

@@ -121,12 +121,13 @@ def run(
             command = _command(case, python, (*case.args, *more_args))
             returncode, timed_out = _cold(case, command, env, where, out.fileno(), err_fd)
         stdout, stderr = _read(out), "" if combined else _read(err)
+    result = Run(case, returncode, stdout, stderr, where)
     if timed_out:
         raise AssertionError(
             f"{case.id} did not finish within {case.timeout:.0f}s; output so far:\n"
-            f"--- stdout\n{stdout}\n--- stderr\n{stderr}"
+            + result.describe()
         )
-    return Run(case, returncode, stdout, stderr, where)
+    return result
 
 
 def _command(case: Case, python: Path | None, args: tuple[str, ...]) -> list[str]:
