@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from siteparts import diagrams as diagrams_part
+from tests.support.generated import DIAGRAMS
 from tests.support.pages import built_file, url_path
 from tests.support.paths import DOCS, ROOT
 
@@ -34,7 +35,7 @@ def test_every_diagram_has_a_drawing_of_its_source() -> None:
             stale = diagrams_part.stale(path.read_text(encoding="utf-8"), source)
             if stale:
                 problems.append(f"{page} diagram {number}: {path.relative_to(ROOT)}: {stale}")
-    assert not problems, "run `make diagrams`:\n" + "\n".join(problems)
+    assert not problems, f"run `{DIAGRAMS.command()}`:\n" + "\n".join(problems)
 
 
 def test_every_drawing_belongs_to_a_diagram() -> None:

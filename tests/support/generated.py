@@ -162,7 +162,15 @@ def pytest_args(page: str = "", only: str = "") -> list[str]:
     """What ``make regen`` runs: every producer, or one page folder's, or one entry's."""
     chosen = [e for e in REGISTRY if (not only or e.name == only) and (not page or e.per_page)]
     if not chosen:
-        raise SystemExit(f"no generated files named {only!r}: {[e.name for e in REGISTRY]}")
+        raise SystemExit(
+            f"nothing to regenerate for ONLY={only!r}"
+            + (
+                f" PAGE={page!r} (only {[e.name for e in REGISTRY if e.per_page]} are by page)"
+                if page
+                else ""
+            )
+            + f"; the entries are {[e.name for e in REGISTRY]}"
+        )
     ids = list(dict.fromkeys(p for e in chosen for p in e.producers))
     return ids + (["--snippets", page.strip("/")] if page else [])
 
