@@ -11,9 +11,11 @@ import pytest
 from standin import StandIn
 from tests.support.site import build_site_once, build_zensical_site
 
+# In this order: live imports the verdict, which imports session; a plugin imported before it is
+# registered cannot have its asserts rewritten.
 pytest_plugins = [
-    "tests.examples.live",  # pytest --live: the snippets against the real API
     "tests.examples.harness.session",  # warm interpreters shared by the xdist workers
+    "tests.examples.live",  # pytest --live: the snippets against the real API
     "tests.examples.harness.options",  # --update-goldens, --snippets PAGE
     "tests.examples.harness.golden_dates",  # --update-goldens dates what changed
 ]
