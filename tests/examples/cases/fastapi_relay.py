@@ -3,20 +3,13 @@
 The page itself is driven in Chromium by ``tests/browser/test_relay.py``, as the Starlette one.
 """
 
-from standin import StandIn
 from tests.examples.harness.case import Case
-from tests.examples.harness.checks import all_of, made_no_request, sent_streaming_requests
-from tests.examples.harness.runner import Run
-
-
-def defines_the_app_without_calling_the_api(run: Run, api: StandIn) -> None:
-    made_no_request(run, api)
-    assert run.stdout == "", "importing the app printed something"
-
-
-def tells_proxies_not_to_buffer(run: Run, api: StandIn) -> None:
-    assert "x-accel-buffering: no\n" in run.stdout, "the relay lets proxies buffer its stream"
-
+from tests.examples.harness.checks import (
+    all_of,
+    defines_the_app_without_calling_the_api,
+    sent_streaming_requests,
+    tells_proxies_not_to_buffer,
+)
 
 CASES = [
     Case("fastapi-relay/app.py", None, check=defines_the_app_without_calling_the_api),

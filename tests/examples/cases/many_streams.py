@@ -8,16 +8,14 @@ from collections.abc import Callable
 
 from standin import StandIn
 from tests.examples.harness.case import Case
-from tests.examples.harness.checks import DISCONNECT_WAIT, made_no_request
+from tests.examples.harness.checks import (
+    DISCONNECT_WAIT,
+    defines_the_app_without_calling_the_api,
+)
 from tests.examples.harness.runner import Run
 
 CLIENTS = 10
 LIMIT = 5
-
-
-def defines_the_app_without_calling_the_api(run: Run, api: StandIn) -> None:
-    made_no_request(run, api)
-    assert run.stdout == "", "importing the app printed something"
 
 
 def served_every_client(failed: int) -> Callable[[Run, StandIn], None]:

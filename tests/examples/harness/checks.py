@@ -39,6 +39,17 @@ def made_no_request(run: Run, api: StandIn) -> None:
     assert not api.requests, f"the stand-in was not supposed to be reached: {api.requests}"
 
 
+def defines_the_app_without_calling_the_api(run: Run, api: StandIn) -> None:
+    """A relay's app file, run on its own: it imports, prints nothing and calls nothing."""
+    made_no_request(run, api)
+    assert run.stdout == "", "importing the app printed something"
+
+
+def tells_proxies_not_to_buffer(run: Run, api: StandIn) -> None:
+    """A relay's response, printed with its headers, carries ``X-Accel-Buffering: no``."""
+    assert "x-accel-buffering: no\n" in run.stdout, "the relay lets proxies buffer its stream"
+
+
 def sent_streaming_requests(count: int = 1) -> Check:
     """The snippet made ``count`` valid streaming requests with the current API version."""
 
