@@ -129,5 +129,6 @@ def test_zensical_search_finds_an_error_message(
     href = first.get_attribute("href")
     first.click()
     page.wait_for_load_state("load")
-    text = page.locator("article").inner_text()
+    # The page may show it in an output tab not selected on arrival: read hidden text too.
+    text = page.locator("article").text_content() or ""
     assert ERROR_MESSAGE in text, f"the first result, {href}, does not show the message"
