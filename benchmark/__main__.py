@@ -6,14 +6,17 @@ page is rendered from. ``--quick`` is a smoke run (small replies, fast pacing, n
 timing) that writes to a temporary file unless ``--output`` says otherwise. ``--only
 many-streams``, ``--only resumable`` (resumable streams through two relays and Redis),
 ``--only suite`` or ``--only site-build`` (MkDocs and Zensical, side by side) measures that
-part alone and merges it into the existing data file; each suite measurement is added to
-``suite_history``, which the page shows.
+part alone and merges it into the existing data file; each suite measurement (wall time, CPU
+time of every process the suite starts, the site's page count) is added to ``suite_history``,
+which the page shows. ``--suite-args`` times a small pytest selection instead of the suite, to
+try the measurement cheaply; it must write elsewhere (``--output``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 import tempfile
 import time
@@ -71,6 +74,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="runs of the whole test suite (default 1: it takes minutes; 0 skips it)",
     )
     parser.add_argument(
+        "--suite-args",
+        help="pytest arguments to time instead of the whole suite, e.g. "
+        "'tests/site/test_benchmark_cpu.py -q' (needs --output: not for the data file)",
+    )
+    parser.add_argument(
         "--quick",
         action="store_true",
         help="smoke run: small replies, 20 ms / 1000 tokens/s pacing, no suite or site timing",
@@ -96,9 +104,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         args.repeats = min(args.repeats, 3)
         args.suite_repeats = 0
     if args.output is None:
+        if args.suite_args:
+            parser.error("--suite-args needs --output: a selection is not the suite's figure")
         args.output = (
             Path(tempfile.gettempdir()) / "performance-quick.json" if args.quick else DATA_FILE
         )
+    args.suite_args = shlex.split(args.suite_args) if args.suite_args else None
     return args
 
 
@@ -161,10 +172,12 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def measure_suite(repeats: int, previous: dict[str, Any] | None) -> dict[str, Any]:
-    """The suite's wall time, and its history with this run added (``suite_history``)."""
-    _say(f"test suite wall time, {repeats} run(s) ...")
-    suite = build_times.suite(repeats)
+def measure_suite(
+    repeats: int, previous: dict[str, Any] | None, selection: list[str] | None = None
+) -> dict[str, Any]:
+    """The suite's wall and CPU time, and its history with this run added (``suite_history``)."""
+    _say(f"test suite wall and CPU time, {repeats} run(s) ...")
+    suite = build_times.suite(repeats, selection)
     entry = build_times.history_entry(suite, _now(), machine.describe()["cpu_count"])
     return {"suite": suite, "suite_history": build_times.with_history(previous, entry)}
 
@@ -175,7 +188,7 @@ def run_only(args: argparse.Namespace) -> dict[str, Any]:
     if data is None:
         raise SystemExit(f"{args.output} does not exist: run the whole benchmark first")
     if args.only == "suite":
-        return data | measure_suite(max(args.suite_repeats, 1), data)
+        return data | measure_suite(max(args.suite_repeats, 1), data, args.suite_args)
     if args.only == "site-build":
         _say("site build time, MkDocs and Zensical ...")
         return data | build_times.site_builds(args.repeats)
@@ -220,7 +233,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         _say("site build time, MkDocs and Zensical ...")
         site = build_times.site_builds(args.repeats)
         if args.suite_repeats:
-            suite = measure_suite(args.suite_repeats, previous)
+            suite = measure_suite(args.suite_repeats, previous, args.suite_args)
         else:
             suite = {"suite": {"skipped": "--suite-repeats 0"}, "suite_history": history}
     load_after = machine.load_average()

@@ -1,7 +1,9 @@
 """How long the project's own loops take: the test suite and the site build.
 
 Both run as subprocesses, as a maintainer runs them. The suite leaves out the test that runs
-this benchmark (it would run a benchmark inside the benchmark). The site is built by MkDocs and
+this benchmark (it would run a benchmark inside the benchmark); its CPU time counts every
+process it starts (``cpu_time.py``), and is also given per page of the site, the figure that
+holds as pages are added. The site is built by MkDocs and
 by Zensical from the same tree in the same run, one after the other in each round, by the
 functions the test suite builds it with (``tests/support/site.py``), so the two times and their
 ratio are measured under the same load.
@@ -12,7 +14,6 @@ from __future__ import annotations
 import os
 import re
 import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -20,14 +21,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from siteparts import llms
 from tests.support.site import BuildError, build_site, build_zensical_site
 
-from . import machine
+from . import cpu_time, machine
 from .paths import ROOT
 from .stats import summarise
 
 # Not -q: xdist then prints how many workers it started ("4 workers [N items]").
-SUITE = [sys.executable, "-m", "pytest", "-n", "auto"]
+SUITE_ARGS = ["-n", "auto"]
 EXCLUDED = "tests/site/test_performance_page.py"
 OUTCOME = re.compile(r"(\d+) (passed|failed|skipped|errors?|xfailed|xpassed|deselected)")
 WORKERS = re.compile(r"^(\d+) workers \[", re.MULTILINE)
@@ -36,50 +38,66 @@ WORKERS = re.compile(r"^(\d+) workers \[", re.MULTILINE)
 TIMEOUT_S = 1500
 
 
-def _timed(command: list[str], env: dict[str, str]) -> tuple[float, int | None, str]:
-    """Wall seconds, exit code (None when it ran past ``TIMEOUT_S``) and standard output."""
-    start = time.perf_counter()
-    try:
-        done = subprocess.run(
-            command,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            env=env,
-            check=False,
-            timeout=TIMEOUT_S,
-        )
-    except subprocess.TimeoutExpired:
-        return time.perf_counter() - start, None, ""
-    return time.perf_counter() - start, done.returncode, done.stdout
+def site_pages() -> int:
+    """How many pages the site has: those its nav lists (the build refuses a page outside it)."""
+    return len(llms.nav_pages(llms.load_config(ROOT / "mkdocs.yml").get("nav") or []))
 
 
-def suite(repeats: int) -> dict[str, Any]:
-    command = [*SUITE, f"--ignore={EXCLUDED}"]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    times, outcomes, workers = [], [], None
-    for _ in range(repeats):
-        took, code, stdout = _timed(command, env)
-        times.append(took)
-        if found := WORKERS.search(stdout):
-            workers = int(found.group(1))
-        tail = stdout.strip().splitlines()[-1] if stdout.strip() else ""
-        counts = {kind: int(n) for n, kind in OUTCOME.findall(tail)}
-        if code is None:
-            counts = {"timed out": 1}
-        outcomes.append({"exit_code": code, "counts": counts})
+def suite_command(selection: list[str] | None = None) -> list[str]:
+    """The whole suite, or (to try the measurement cheaply) ``selection`` as pytest's
+    arguments instead of the suite's."""
+    return [sys.executable, "-m", "pytest", *(selection or [*SUITE_ARGS, f"--ignore={EXCLUDED}"])]
+
+
+def _run_summary(run: cpu_time.Measured) -> dict[str, Any]:
+    tail = run.stdout.strip().splitlines()[-1] if run.stdout.strip() else ""
+    counts = {kind: int(n) for n, kind in OUTCOME.findall(tail)}
+    if run.exit_code is None:
+        counts = {"timed out": 1}
     return {
-        "command": "python -m pytest -n auto --ignore=" + EXCLUDED,
-        "wall_s": summarise(times, 2),
-        "outcomes": outcomes,
+        "exit_code": run.exit_code,
+        "counts": counts,
+        "cpu_s": round(run.cpu_s, 2),
+        "machine_busy_s": _rounded(run.machine_busy_s),
+        "machine_capacity_s": _rounded(run.machine_capacity_s),
+    }
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def suite(repeats: int, selection: list[str] | None = None) -> dict[str, Any]:
+    """The suite's wall time and CPU time (every process it starts), and the site's page count,
+    so the cost can be read per page as the site grows."""
+    command = suite_command(selection)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    runs = [cpu_time.run(command, cwd=ROOT, env=env, timeout=TIMEOUT_S) for _ in range(repeats)]
+    workers = None
+    for run in runs:
+        if found := WORKERS.search(run.stdout):
+            workers = int(found.group(1))
+    pages = site_pages()
+    shown = "python -m pytest " + " ".join(command[3:])
+    return {
+        "command": shown,
+        **({"selection": True} if selection else {}),
+        "wall_s": summarise([run.wall_s for run in runs], 2),
+        "cpu_s": summarise([run.cpu_s for run in runs], 2),
+        "cpu_method": runs[-1].method,
+        "cpu_method_note": cpu_time.METHODS[runs[-1].method],
+        "pages": pages,
+        "cpu_s_per_page": summarise([run.cpu_s / pages for run in runs], 2),
+        "outcomes": [_run_summary(run) for run in runs],
         "workers": workers,
     }
 
 
 def history_entry(suite: dict[str, Any], measured_at: str, cpu_count: int | None) -> dict[str, Any]:
-    """One line of the suite's history: when, how many tests, how long (median), on what."""
+    """One line of the suite's history: when, how many tests, how long (median), on what, and
+    (from the runs that measured it) its CPU time, the page count and the CPU per page."""
     counts = suite["outcomes"][-1]["counts"] if suite.get("outcomes") else {}
-    return {
+    entry = {
         "measured_at": measured_at,
         "wall_s": suite["wall_s"]["median"],
         "runs": suite["wall_s"]["n"],
@@ -88,6 +106,16 @@ def history_entry(suite: dict[str, Any], measured_at: str, cpu_count: int | None
         "workers": suite.get("workers"),  # what -n auto started: its meaning may change
         "command": suite["command"],
     }
+    if "cpu_s" in suite:
+        entry |= {
+            "cpu_s": suite["cpu_s"]["median"],
+            "cpu_method": suite["cpu_method"],
+            "pages": suite["pages"],
+            "cpu_s_per_page": suite["cpu_s_per_page"]["median"],
+            "machine_busy_s": suite["outcomes"][-1].get("machine_busy_s"),
+            "machine_capacity_s": suite["outcomes"][-1].get("machine_capacity_s"),
+        }
+    return entry
 
 
 def with_history(previous: dict[str, Any] | None, entry: dict[str, Any]) -> list[dict[str, Any]]:
