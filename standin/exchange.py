@@ -12,7 +12,7 @@ from dataclasses import replace
 from http.server import BaseHTTPRequestHandler
 from typing import TYPE_CHECKING, Any
 
-from . import caching, events, fit, gce_metadata, platforms, response_headers
+from . import caching, events, fit, gce_metadata, ids, platforms, response_headers
 from .body import BodyRefusedError, drain, parse, read
 from .line import ClientGoneError, Line
 from .recording import RecordedRequest
@@ -270,7 +270,8 @@ class Exchange:
             self.send_error(reply)
             return
         record.status = 200
-        message_id = self.request_id.replace("req_", "msg_")
+        record.request_id = self.request_id
+        message_id = ids.message_id(self.request_id)
         asked = events.asked_from(body, seed=self.request_id)
         asked = replace(asked, input_tokens=caching.input_tokens(body, asked.input_tokens))
         cache = self.owner.prompt_cache.use(client, body, asked.input_tokens)

@@ -18,6 +18,8 @@ class RecordedRequest:
     body: Any
     status: int = 0
     at: float = field(default_factory=time.monotonic)
+    # The id sent in its ``request-id`` header, once it has one (``ids.py``).
+    request_id: str = ""
     # The answer planned for it (None for a refusal): what a test compares the output with.
     plan: events.Plan | None = None
     # Why the real API could not have given this answer to this request (``fit.py``).

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from . import auto, caching
+from . import auto, caching, ids
 from .body import Limits
 from .exchange import MESSAGES_PATH, Exchange
 from .recording import Disconnect, RecordedRequest
@@ -142,8 +142,8 @@ class StandIn:
         return self._stopping.is_set()
 
     def next_request_id(self) -> str:
-        """Numbered per server, so golden files stay stable; the message id shares the number."""
-        return f"req_standin_{next(self._ids):04d}"
+        """Numbered per server, so golden files stay stable (``ids.py``)."""
+        return ids.request_id(next(self._ids))
 
     def record_request(
         self, method: str, path: str, headers: dict[str, str], body: Any

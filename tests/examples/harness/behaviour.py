@@ -54,7 +54,7 @@ def read_to_the_end(api: StandIn, stop_reason: str) -> bool:
     """Whether a reply that ended with ``stop_reason`` was sent whole, so the program could
     read how it ended (a program that leaves early never learns it)."""
     ids = [
-        r.plan.message_id.replace("msg_", "req_", 1)
+        r.request_id
         for r in api.message_requests
         if r.plan is not None and r.plan.stop_reason == stop_reason
     ]
