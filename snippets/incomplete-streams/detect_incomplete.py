@@ -26,12 +26,14 @@ def main() -> int:
         message = stream.get_final_message()
     print()
 
+    # --8<-- [start:check-stop-reason]
     if message.stop_reason is None:
         print(
             "INCOMPLETE: the stream ended before its stop_reason "
             "arrived; do not use this text as a reply."
         )
         return 1
+    # --8<-- [end:check-stop-reason]
     print(f"complete (stop_reason: {message.stop_reason})")
     return 0
 

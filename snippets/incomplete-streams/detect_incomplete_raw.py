@@ -24,6 +24,7 @@ def main() -> int:
         messages=[{"role": "user", "content": "Write a haiku about rivers."}],
         stream=True,
     ) as stream:
+        # --8<-- [start:dispatch]
         for event in stream:
             if (
                 event.type == "content_block_delta"
@@ -36,6 +37,7 @@ def main() -> int:
                 saw_message_stop = True
             # Any other event type (ping, a type added later) is ignored on
             # purpose.
+        # --8<-- [end:dispatch]
     print()
 
     if stop_reason is None or not saw_message_stop:

@@ -34,10 +34,12 @@ def ask(
 
 def main() -> None:
     client = anthropic.Anthropic()
+    # --8<-- [start:raise-budget]
     message = ask(client, max_tokens=8)
     if message.stop_reason == "max_tokens":
         print("Cut off by max_tokens: asking again with a larger budget.")
         ask(client, max_tokens=1024)
+    # --8<-- [end:raise-budget]
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ MODEL = "claude-sonnet-5-5"
 
 def main() -> None:
     client = anthropic.Anthropic()
+    # --8<-- [start:stream-long]
     with client.messages.stream(
         model=MODEL,
         max_tokens=64000,
@@ -21,6 +22,7 @@ def main() -> None:
         ],
     ) as stream:
         message = stream.get_final_message()
+    # --8<-- [end:stream-long]
     print(message.content[0].text)
     print(
         f"stop_reason: {message.stop_reason}, output "

@@ -21,9 +21,11 @@ READ_TIMEOUT = float(os.environ.get("READ_TIMEOUT_SECONDS", "60"))
 
 
 def main() -> int:
+    # --8<-- [start:read-limit]
     client = anthropic.Anthropic(
         timeout=anthropic.Timeout(600.0, connect=5.0, read=READ_TIMEOUT)
     )
+    # --8<-- [end:read-limit]
     try:
         with client.messages.stream(
             model=MODEL,
