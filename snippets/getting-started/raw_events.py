@@ -1,13 +1,5 @@
-"""Read the raw events of a stream, handling every kind of delta.
-
-`create(stream=True)` yields the wire events as they are: no accumulation and
-no helper events. Text is only one of five delta types, so branch on
-`delta.type`.
-
-Name the kind of request to send: `python raw_events.py thinking`. Each kind
-below asks for something different, so its reply carries different blocks and
-deltas.
-"""
+"""Print the raw events of a stream, each kind of delta included. Name the
+request to send: `python raw_events.py thinking` (or tool_use, citations)."""
 
 import sys
 

@@ -9,6 +9,7 @@ def main() -> None:
     # reads ANTHROPIC_API_KEY from the environment
     client = anthropic.Anthropic()
 
+    # --8<-- [start:stream]
     with client.messages.stream(
         model=MODEL,
         max_tokens=256,
@@ -18,6 +19,7 @@ def main() -> None:
             print(text, end="", flush=True)
         print()
         message = stream.get_final_message()
+    # --8<-- [end:stream]
     # not a finished answer (refused, cut short): say why it ended
     if message.stop_reason != "end_turn":
         print(f"[stop_reason: {message.stop_reason}]")

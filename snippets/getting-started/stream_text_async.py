@@ -7,6 +7,7 @@ import anthropic
 MODEL = "claude-sonnet-5-5"
 
 
+# --8<-- [start:async-main]
 async def main() -> None:
     # reads ANTHROPIC_API_KEY from the environment
     client = anthropic.AsyncAnthropic()
@@ -23,6 +24,9 @@ async def main() -> None:
     # not a finished answer (refused, cut short): say why it ended
     if message.stop_reason != "end_turn":
         print(f"[stop_reason: {message.stop_reason}]")
+
+
+# --8<-- [end:async-main]
 
 
 if __name__ == "__main__":
