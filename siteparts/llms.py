@@ -42,6 +42,7 @@ LABELLED = re.compile(
 DRAWING = re.compile(r"<figure\b[^>]*><svg\b.*?</figure>|<svg\b.*?</svg>", re.DOTALL)
 WRAPPER = re.compile(r"^[ \t]*(?:<div\b[^>\n]*\bmarkdown\b[^>\n]*>|</div>)[ \t]*\n", re.MULTILINE)
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
+HL_TEXT = re.compile(r'[ \t]+hl_text="[^"]*"')
 LINK = re.compile(r"\]\((?P<target>[^)\s#]+\.md)(?P<anchor>#[^)\s]*)?\)")
 # The extensions that put text into a page's Markdown, by the names they register.
 MARKDOWN_STEPS = ("perf", "tested_pythons", "error_messages", "notebook_cells", "snippet")
@@ -165,7 +166,12 @@ def expand(md: Markdown, source: str, meta: dict[str, Any], text: str) -> str:
         present, key=md.preprocessors.get_index_for_name
     ):  # as the build orders them
         lines = md.preprocessors[name].run(lines)
-    return "\n".join(lines)
+    return "\n".join(_unhighlighted(line) for line in lines)
+
+
+def _unhighlighted(line: str) -> str:
+    """A fence's opening line without its ``hl_text="..."`` (for the eye only, no Markdown's)."""
+    return HL_TEXT.sub("", line) if FENCE.match(line) else line
 
 
 def unlabel(lines: list[str]) -> list[str]:

@@ -7,7 +7,16 @@ left out (its figures are in the table beside it).
 
 from __future__ import annotations
 
-from siteparts.llms import DRAWING, absolute_links, single_blank_lines, unlabel
+from siteparts.llms import (
+    DRAWING,
+    _expander,
+    absolute_links,
+    expand,
+    load_config,
+    single_blank_lines,
+    unlabel,
+)
+from tests.support.paths import ROOT
 
 
 def test_tabs_and_notes_become_labels_over_their_text() -> None:
@@ -49,3 +58,9 @@ def test_a_chart_is_left_out_with_its_figure() -> None:
     html = '<figure class="perf-figure"><svg viewBox="0 0 1 1"><text>1</text></svg>'
     html += "<figcaption>c</figcaption></figure>"
     assert DRAWING.sub("", f"before\n{html}\nafter") == "before\n\nafter"
+
+
+def test_a_fences_highlight_texts_are_left_out() -> None:
+    md = _expander(load_config(ROOT / "mkdocs.yml"))
+    page = '```python title="a.py" hl_text="break" hl_text="x = 1"\nx = 1\nbreak\n```\n'
+    assert expand(md, "index.md", {}, page).split("\n")[0] == '```python title="a.py"'
