@@ -1,13 +1,6 @@
-"""Relay Claude's streamed text to a browser as Server-Sent Events.
+"""Relay Claude's streamed text to a browser as Server-Sent Events (Starlette).
 
-The browser talks only to this server, which holds the API key and calls the
-Messages API. Each text delta goes on to the page as an SSE `text` event; the
-end of the reply is a `done` event, and an API error a `failed` event with its
-type and message. When the browser goes away, the server stops reading and
-closes the upstream stream, so no more tokens are paid for.
-
-Run it with `uvicorn app:app` (from this folder), then open
-http://127.0.0.1:8000/.
+Run `uvicorn app:app` from this folder and open http://127.0.0.1:8000/.
 """
 
 import json
@@ -36,9 +29,10 @@ def sse(event: str, **data: object) -> ServerSentEvent:
 
 
 async def relay(prompt: str) -> AsyncIterator[ServerSentEvent]:
-    """Claude's reply as SSE events. Cancelled when the browser disconnects:
-    leaving the `async with` block then closes the upstream connection."""
+    """Claude's reply as SSE events, ended by `done` or `failed`."""
     try:
+        # A closed tab cancels this generator: leaving `async with` then
+        # closes the upstream stream.
         async with client.messages.stream(
             model=MODEL,
             max_tokens=1024,
@@ -66,6 +60,8 @@ async def stream_reply(request: Request) -> Response:
         return JSONResponse(
             {"error": f"prompt: 1 to {MAX_PROMPT_CHARS} characters"}, 400
         )
+    # sse-starlette also sends X-Accel-Buffering: no, so proxies pass each
+    # event on at once.
     return EventSourceResponse(relay(prompt))
 
 

@@ -1,9 +1,5 @@
-"""Call the relay in `app.py` in-process and print the SSE stream a browser
-would receive.
-
-No server and no browser needed: httpx2's ASGI transport sends the request
-straight to the Starlette app, which streams from the Messages API as it would
-behind uvicorn.
+"""Call the Starlette relay in `app.py` in-process, with no server, and print
+what a browser receives: the status, the headers proxies read, the events.
 """
 
 import asyncio
@@ -19,10 +15,9 @@ async def main() -> None:
     ) as browser:
         params = {"prompt": "Write a haiku about rivers."}
         async with browser.stream("GET", "/stream", params=params) as response:
-            print(
-                f"HTTP {response.status_code} "
-                f"{response.headers['content-type']}"
-            )
+            print(f"HTTP {response.status_code}")
+            for name in ("content-type", "cache-control", "x-accel-buffering"):
+                print(f"{name}: {response.headers.get(name)}")
             async for line in response.aiter_lines():
                 print(line)
 

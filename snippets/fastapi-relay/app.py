@@ -1,13 +1,6 @@
-"""Relay Claude's streamed text to a browser as Server-Sent Events, in FastAPI.
+"""Relay Claude's streamed text to a browser as Server-Sent Events (FastAPI).
 
-The Starlette relay written the FastAPI way: a path operation that yields
-`ServerSentEvent`s, answered with FastAPI's own `EventSourceResponse`. The
-browser talks only to this server, which holds the API key. Each text delta
-goes on to the page as a `text` event; the end of the reply is a `done` event,
-and an API error a `failed` event with its type and message.
-
-Run it with `uvicorn app:app` (from this folder), then open
-http://127.0.0.1:8000/.
+Run `uvicorn app:app` from this folder and open http://127.0.0.1:8000/.
 """
 
 from collections.abc import AsyncIterator
@@ -34,6 +27,8 @@ async def page() -> FileResponse:
     return FileResponse(PAGE)
 
 
+# EventSourceResponse also sends X-Accel-Buffering: no, so proxies pass each
+# event on at once.
 @app.get("/stream", response_class=EventSourceResponse)
 async def stream_reply(
     prompt: Annotated[str, Query(min_length=1, max_length=MAX_PROMPT_CHARS)],
@@ -41,6 +36,8 @@ async def stream_reply(
     """Claude's reply as SSE events; `data` goes out as JSON, so line breaks
     stay intact."""
     try:
+        # A closed tab cancels this generator: leaving `async with` then
+        # closes the upstream stream.
         async with client.messages.stream(
             model=MODEL,
             max_tokens=1024,
