@@ -1,12 +1,5 @@
-"""Tell a failure the SDK already retried from one it never retries.
-
-Before the response headers, the SDK retries and then raises
-`anthropic.APIStatusError` (an HTTP error status) or
-`anthropic.APIConnectionError` (no response at all). After the stream has
-started, nothing is retried: an `error` event is raised as `APIStatusError`
-with `status_code == 200`, and a broken connection as an
-`httpx2.TransportError`.
-"""
+"""Tell a failure the SDK already retried (before the stream) from one it
+never retries (after the stream has started)."""
 
 import sys
 

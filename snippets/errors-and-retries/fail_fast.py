@@ -1,9 +1,4 @@
-"""Turn the SDK's retries off for one call, to fail fast instead of waiting.
-
-`with_options` returns a copy of the client with other settings; the original
-client keeps its own. Here the copy makes one attempt only, so an overloaded
-API (HTTP 529) is reported at once instead of after the SDK's backoff.
-"""
+"""Turn the SDK's retries off for one call, to fail fast instead of waiting."""
 
 import sys
 
@@ -13,10 +8,12 @@ MODEL = "claude-sonnet-5-5"
 
 
 def main() -> int:
+    # --8<-- [start:max-retries]
     # up to 5 attempts for every call (default: 3)
     client = anthropic.Anthropic(max_retries=4)
     # exactly 1 attempt for calls made through it
     fail_fast = client.with_options(max_retries=0)
+    # --8<-- [end:max-retries]
     print(
         f"client: max_retries={client.max_retries}; "
         f"fail_fast: max_retries={fail_fast.max_retries}"

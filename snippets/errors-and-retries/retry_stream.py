@@ -1,13 +1,5 @@
-"""Retry a stream that fails after it has started, without ever showing a reply
-twice.
-
-The SDK retries only until the response headers arrive. After that, an `error`
-event, a lost connection or a stream that ends early is the program's to
-handle. Starting again is safe only if nothing from the failed attempt has been
-committed: here each attempt's text is kept apart, the display is told to
-discard it before the next attempt, and only a reply that ended with a
-`stop_reason` is returned.
-"""
+"""Retry a stream that breaks after it has started, never showing a reply
+twice: the partial text is discarded before each new attempt."""
 
 import sys
 import time
@@ -19,8 +11,22 @@ import httpx2
 MODEL = "claude-sonnet-5-5"
 ATTEMPTS = 3
 FIRST_BACKOFF_SECONDS = 0.5
-# Error events worth another try; an invalid_request_error would fail again the
-# same way.
+
+
+class IncompleteStreamError(Exception):
+    """The stream ended without a stop_reason."""
+
+
+# --8<-- [start:broken]
+# What a stream can raise once it has started.
+BROKEN = (
+    anthropic.APIStatusError,  # an error event (status_code 200)
+    httpx2.TransportError,  # the connection broke or went silent
+    IncompleteStreamError,  # the body ended before message_delta
+)
+# --8<-- [end:broken]
+# --8<-- [start:when-to-retry]
+# Error events worth another try; an invalid_request_error would fail again.
 RETRYABLE_ERROR_EVENTS = {
     "overloaded_error",
     "api_error",
@@ -29,20 +35,15 @@ RETRYABLE_ERROR_EVENTS = {
 }
 
 
-class IncompleteStreamError(Exception):
-    """The stream ended without a stop_reason: what arrived is only part of the
-    reply."""
-
-
 def can_retry(err: Exception) -> bool:
     if isinstance(err, anthropic.APIStatusError):
         # status_code 200 means an error event after the stream began; any
-        # other status was an HTTP error that the SDK has already retried as
-        # often as it was allowed to.
+        # other status was an HTTP error that the SDK has already retried.
         return err.status_code == 200 and err.type in RETRYABLE_ERROR_EVENTS
     return isinstance(err, (httpx2.TransportError, IncompleteStreamError))
 
 
+# --8<-- [end:when-to-retry]
 def stream_once(
     client: anthropic.Anthropic, on_text: Callable[[str], None], **params
 ) -> anthropic.types.Message:
@@ -51,9 +52,7 @@ def stream_once(
             on_text(text)
         message = stream.get_final_message()
     if message.stop_reason is None:
-        raise IncompleteStreamError(
-            "the stream ended before its message_delta event"
-        )
+        raise IncompleteStreamError("the stream ended before message_delta")
     return message
 
 
@@ -63,30 +62,24 @@ def stream_with_retries(
     on_discard: Callable[[Exception], None],
     **params,
 ) -> anthropic.types.Message:
-    """Stream a reply, starting again (up to ATTEMPTS in all) when it breaks
-    mid-way."""
+    """Stream a reply, starting again (up to ATTEMPTS in all) when it breaks."""
+    # --8<-- [start:retry-loop]
     for attempt in range(1, ATTEMPTS + 1):
         try:
             return stream_once(client, on_text, **params)
-        except (
-            anthropic.APIStatusError,
-            httpx2.TransportError,
-            IncompleteStreamError,
-        ) as err:
+        except BROKEN as err:  # the stream broke mid-way
             if attempt == ATTEMPTS or not can_retry(err):
                 raise
-            # the partial text must go before the new attempt starts
-            on_discard(err)
+            on_discard(err)  # the partial text goes before the next attempt
             time.sleep(FIRST_BACKOFF_SECONDS * 2 ** (attempt - 1))
+    # --8<-- [end:retry-loop]
     raise AssertionError("unreachable")
 
 
 def reason(err: Exception) -> str:
-    return (
-        err.type
-        if isinstance(err, anthropic.APIStatusError)
-        else type(err).__name__
-    )
+    if isinstance(err, anthropic.APIStatusError):
+        return err.type
+    return type(err).__name__
 
 
 def main() -> int:
@@ -112,11 +105,7 @@ def main() -> int:
                 {"role": "user", "content": "Write a haiku about rivers."}
             ],
         )
-    except (
-        anthropic.APIStatusError,
-        httpx2.TransportError,
-        IncompleteStreamError,
-    ) as err:
+    except BROKEN as err:
         if can_retry(err):  # raised only once every attempt had failed
             print(f"\n[gave up after {ATTEMPTS} attempts: {reason(err)}]")
         else:

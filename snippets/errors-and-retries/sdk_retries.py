@@ -1,9 +1,5 @@
-"""Watch the SDK retry a failed request by itself, before the stream starts.
-
-An httpx2 event hook prints the status of every HTTP response the SDK receives,
-so the attempts that the SDK makes (and hides) become visible. The program's
-own code has no retry logic at all.
-"""
+"""Show the attempts the SDK makes by itself when a request fails before
+its stream starts: the program has no retry code."""
 
 import anthropic
 import httpx2
