@@ -1,8 +1,5 @@
-"""Assemble a streamed tool call's input from its input_json_delta fragments.
-
-The fragments are pieces of one JSON text, cut anywhere. Join them per block,
-and parse the joined text once, at content_block_stop. A tool with no arguments
-may send only an empty fragment: the joined text is then "", which means {}.
+"""Assemble a streamed tool call's input: join its input_json_delta
+fragments per block, and parse the joined text once, at content_block_stop.
 """
 
 import json

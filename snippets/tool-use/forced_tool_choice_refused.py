@@ -1,9 +1,5 @@
-"""Forced tool use is refused by the current models: ask with tool_choice
-"auto" instead.
-
-The current Opus and Sonnet models answer a tool_choice of type "any" or "tool"
-with HTTP 400. The error is raised where the stream is opened, before any
-event.
+"""Forced tool use (tool_choice "any" or "tool") is refused by the current
+models with HTTP 400 before any event; tool_choice "auto" is accepted.
 """
 
 import anthropic

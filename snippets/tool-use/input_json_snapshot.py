@@ -1,10 +1,4 @@
-"""Watch a tool call's input take shape with the SDK's input_json events.
-
-`messages.stream()` follows every input_json_delta with an `input_json` event
-whose `snapshot` is the input parsed so far (partial JSON, parsed leniently).
-Show it as progress; act on the complete input, which content_block_stop
-carries.
-"""
+"""Watch a tool call's input take shape with the SDK's input_json events."""
 
 import anthropic
 

@@ -1,10 +1,5 @@
-"""The common mistake: parsing each input_json_delta fragment on its own.
-
-A fragment is a piece of JSON, seldom valid JSON on its own, so a loop that
-parses fragments one by one (and skips the ones that fail) usually ends with an
-empty or partial input. It can even look right, when a short input happens to
-arrive in one fragment: that is how this bug passes tests. Parsing the joined
-text once the block ends always gets the real input. Both results are printed.
+"""The mistake: parsing each input_json_delta fragment on its own (and
+skipping those that fail) loses the input; parsing the joined text does not.
 """
 
 import json

@@ -1,10 +1,5 @@
-"""Run the tool Claude asks for, send back its result, and stream the answer.
-
-Each turn is streamed. When a turn ends with stop_reason "tool_use", the
-program runs every tool call in it, appends the assistant's content unchanged
-and a user turn of tool_result blocks, and streams again, until Claude answers
-without asking for a tool. A call that fails goes back as a tool_result with
-"is_error": true and the error, and the loop goes on.
+"""Run the tools Claude asks for, send back their results, and stream the
+answer: repeat while a turn ends with stop_reason "tool_use".
 """
 
 import json
@@ -25,7 +20,7 @@ WEATHER_TOOL = {
 
 
 def get_weather(city: str, unit: str = "celsius") -> dict:
-    """Stands in for a real weather service."""
+    """Fixed weather: call a real weather service here."""
     return {"city": city, "temperature": 18, "unit": unit, "sky": "sunny"}
 
 
@@ -33,10 +28,8 @@ TOOLS = {"get_weather": get_weather}
 
 
 def run_tool(name: str, tool_input: dict) -> dict:
-    """The tool_result content for one call. A call that fails (an unknown
-    tool, arguments the tool does not take, an exception in the tool) is
-    reported to the model as an error, so it can correct itself, instead of
-    ending the program."""
+    """The tool_result content for one call; a call that fails goes back to
+    the model as an error, so that it can correct itself."""
     tool = TOOLS.get(name)
     if tool is None:
         return {"content": f"unknown tool: {name}", "is_error": True}
