@@ -1,11 +1,5 @@
-"""Continue a turn the service paused: send it back as the assistant turn.
-
-A reply that runs server tools may stop with stop_reason "pause_turn": the
-service paused its own loop of searches, and the turn is not finished. Send
-the same request again with the paused reply appended, as it came, as an
-assistant turn; the model takes up where it stopped. Any other stop reason
-ends the loop. A limit keeps a reply that pauses again and again from
-looping forever.
+"""Continue a turn the service paused (stop_reason "pause_turn"): send the
+same request again with the paused reply appended as the assistant turn.
 """
 
 import anthropic

@@ -1,12 +1,5 @@
-"""Stream a reply that searches the web, and see each kind of block arrive.
-
-Offered the web search tool, the model may call it. The service runs the
-search itself: the call (server_tool_use) streams its input as
-input_json_delta fragments, the results (web_search_tool_result) arrive
-whole, in content_block_start, with no deltas, and the text that uses them
-carries citations_delta events that point at a result. A search that fails
-gives one error object (with an error_code) in place of the list of results.
-Nothing is sent back for the tool: it all happens within one reply.
+"""Stream a reply that searches the web, and print each block and delta as
+it arrives: the search call, its results, and the text that cites them.
 """
 
 import anthropic
