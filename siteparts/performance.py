@@ -21,12 +21,9 @@ from markdown.preprocessors import Preprocessor
 DATA_FILE = Path("data") / "performance.json"  # inside docs_dir
 PLACEHOLDER = re.compile(r"\{\{\s*perf\.([a-z0-9_]+)\s*\}\}")
 SIZES = ("short", "medium", "long")
-# The project's loops, in the order of the table: data file key, row label.
-PROJECT_ROWS = (
-    ("suite", "Test suite"),
-    ("site_build", "Site build (MkDocs)"),
-    ("zensical_build", "Site build (Zensical)"),
-)
+# The site's two builds, in the order of the table: data file key, row label.
+BUILD_ROWS = (("site_build", "MkDocs"), ("zensical_build", "Zensical"))
+NOT_MEASURED = "not measured yet"
 CHART_NAMES = {
     "stream_helper": "stream()",
     "create_stream": "create(stream=True)",
@@ -72,28 +69,60 @@ def _latency_runs(data: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]
 
 
 def latency_table(data: dict[str, Any]) -> str:
+    """The model checked: first text streamed and not, as the local API (paced by the model's
+    inputs) delivered it, and how far after its schedule the client saw it."""
     runs = _latency_runs(data)
-    ratio = data["latency"]["first_text_ratio"]
+    scheduled = data["latency"]["paced_first_text_s"]
     rows = []
     for size, tokens in data["latency"]["sizes"].items():
         streaming, whole = runs[(size, "streaming")], runs[(size, "non-streaming")]
+        late = _shifted(streaming["first_text_s"], -scheduled, 1000)
         rows.append(
             [
                 f"{size} ({tokens} tokens)",
                 cell(streaming["first_text_s"], 3, "s"),
                 cell(whole["first_text_s"], 3, "s"),
-                cell(ratio[size], 1, "×"),
-                cell(streaming["complete_s"], 3, "s"),
+                cell(late, 1, "ms"),
             ]
         )
     header = [
         "Reply",
         "Streaming: first text",
-        "Not streaming: first text (the whole reply)",
-        "Streaming shows text sooner by a factor of",
-        "Streaming: whole reply",
+        "Not streaming: the whole reply",
+        "Streaming: first text after the schedule by",
     ]
     return _table("perf-latency", header, rows)
+
+
+def _shifted(stats: dict[str, Any], offset: float, factor: float) -> dict[str, Any]:
+    """``stats`` with ``offset`` added and then scaled (seconds late, in ms)."""
+    moved = {k: (stats[k] + offset) * factor for k in ("median", "min", "max", "q1", "q3")}
+    return moved | {"n": stats["n"], "values": [(v + offset) * factor for v in stats["values"]]}
+
+
+# -- the latency model ------------------------------------------------------------------------
+def model(data: dict[str, Any], tokens: int) -> dict[str, float]:
+    """Seconds to the first text streamed and not, and their ratio, for a reply of ``tokens``
+    at the pacing's time to first token and rate: a formula, not a measurement."""
+    ttft = data["pacing"]["ttft_ms"] / 1000
+    whole = ttft + tokens / data["pacing"]["tokens_per_second"]
+    return {"streamed_s": ttft, "whole_s": whole, "ratio": whole / ttft if ttft else 0.0}
+
+
+def model_table(data: dict[str, Any]) -> str:
+    rows = []
+    for size, tokens in data["latency"]["sizes"].items():
+        m = model(data, tokens)
+        rows.append(
+            [
+                f"{size} ({tokens} tokens)",
+                f"{num(m['streamed_s'], 2)} s",
+                f"{num(m['whole_s'], 2)} s",
+                f"{num(m['ratio'], 1)}×",
+            ]
+        )
+    header = ["Reply (N)", "Streamed: first text (TTFT)", "Not streamed: TTFT + N / r", "Ratio"]
+    return _table("perf-model", header, rows)
 
 
 def cost_table(data: dict[str, Any]) -> str:
@@ -129,7 +158,7 @@ def relay_table(data: dict[str, Any]) -> str:
     if not relay.get("available"):
         return f"*Not measured: {html.escape(relay.get('note', 'the relay is not available'))}.*"
     rows = [
-        ["Read from the stand-in directly", cell(relay["direct_ms"], 2, "ms")],
+        ["Read from the local API directly", cell(relay["direct_ms"], 2, "ms")],
         ["Read through the relay", cell(relay["relayed_ms"], 2, "ms")],
         ["Added by the relay", cell(relay["added_ms"], 2, "ms")],
     ]
@@ -196,32 +225,121 @@ def resumable_table(data: dict[str, Any]) -> str:
     return _table("perf-resumable", ["Resumable load run", "Measured"], rows)
 
 
-def project_table(data: dict[str, Any]) -> str:
+def measured_table(data: dict[str, Any]) -> str:
+    """The page's lead: one row per figure measured on this machine, each linking to its
+    section; a part not measured says so instead of showing an old or empty value."""
+    rows = [[f"[{label}](#{anchor})", shown] for label, anchor, shown in measured_rows(data)]
+    return _table("perf-measured", ["Measured on this machine", "Median (range)"], rows)
+
+
+def measured_rows(data: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(label, section anchor, cell) of each figure in the lead table."""
+    cost = data["headline"]["cpu_us_per_event"]
+    cost_anchor = "what-reading-a-stream-costs-the-client"
+    rows = [
+        (f"Client CPU per event, {CHART_NAMES[client]}", cost_anchor, cell(cost[client], 1, "µs"))
+        for client in ("stream_helper", "create_stream", "no_sdk")
+        if client in cost
+    ]
+    tokens = data["latency"]["sizes"][data["headline"]["short_size"]]
+    overhead = data["headline"]["short_reply_streaming_overhead_cpu_ms"]
+    rows.append(
+        (f"Extra client CPU to stream a {tokens}-token reply", cost_anchor, cell(overhead, 2, "ms"))
+    )
+    relay = data["relay"]
+    rows.append(
+        (
+            "Latency a browser relay adds to each chunk",
+            "relaying-a-stream-to-a-browser",
+            cell(relay["added_ms"], 2, "ms") if relay.get("available") else NOT_MEASURED,
+        )
+    )
+    many = data.get("many_streams") or {}
+    rows.append(
+        (
+            f"Relay memory, {many.get('clients', 'many')} browsers at once: peak",
+            "many-browsers-through-one-relay",
+            f"{num(many['rss_peak_mib'], 1)} MiB" if many.get("available") else NOT_MEASURED,
+        )
+    )
+    resumed = data.get("resumable") or {}
+    rows.append(
+        (
+            "Latency the resumable relay adds to each event",
+            "resumable-streams-a-quarter-reconnecting",
+            cell(resumed["latency"]["resumable_relay_ms"], 2, "ms")
+            if resumed.get("available")
+            else NOT_MEASURED,
+        )
+    )
+    for key, label in BUILD_ROWS:
+        entry = data.get(key, {})
+        shown = cell(entry["wall_s"], 2, "s") if "wall_s" in entry else NOT_MEASURED
+        rows.append((f"Building this site, {label}", "building-this-site", shown))
+    suite = data.get("suite", {})
+    per_page = suite.get("cpu_s_per_page")
+    rows.append(
+        (
+            "Running and checking every program on the site, CPU per page",
+            "how-these-were-measured",
+            cell(per_page, 1, "CPU-s") if per_page else NOT_MEASURED,
+        )
+    )
+    return rows
+
+
+def build_table(data: dict[str, Any]) -> str:
     rows = []
-    for key, label in PROJECT_ROWS:
+    for key, label in BUILD_ROWS:
         if key not in data:
             continue  # a data file from before Zensical was measured
         entry = data[key]
         command = f"`{entry['command']}`" if "command" in entry else ""
-        if "skipped" in entry:
-            rows.append([label, command, "not measured", entry["skipped"]])
+        if "wall_s" not in entry:
+            rows.append([label, command, NOT_MEASURED, entry.get("skipped", "")])
             continue
-        runs = entry["wall_s"]["n"]
-        note = f"{runs} run" + ("s" if runs > 1 else "")
+        cpu = cell(entry["cpu_s"], 2, "s") if "cpu_s" in entry else "not recorded"
         if any(code != 0 for code in entry.get("exit_codes", ())):
-            note += ", some failed"
-        for outcome in entry.get("outcomes", ())[-1:]:
-            note += "".join(f", {n} {kind}" for kind, n in outcome["counts"].items())
-        if "cpu_s" in entry:
-            note += f", {cell(entry['cpu_s'], 2, 's')} of CPU"
-        rows.append(
-            [label, command, cell(entry["wall_s"], 2 if "cpu_s" in entry else 1, "s"), note]
-        )
-    return _table("perf-project", ["Loop", "Command", "Wall time", "Runs"], rows)
+            cpu += " (some builds failed)"
+        rows.append([label, command, cell(entry["wall_s"], 2, "s"), cpu])
+    return _table("perf-build", ["Builder", "Command", "Wall time", "CPU time"], rows)
+
+
+def suite_table(data: dict[str, Any]) -> str:
+    """The latest measured run of every program on the site (``python -m benchmark --only
+    suite``): wall time, CPU time of every process it started, pages, CPU per page."""
+    suite = data.get("suite", {})
+    if "wall_s" not in suite:
+        return f"*Not measured: {html.escape(suite.get('skipped', 'no run recorded'))}.*"
+    last = suite["outcomes"][-1]
+    counts = ", ".join(f"{n} {kind}" for kind, n in last["counts"].items()) or "no count"
+    rows = [
+        ["Command", f"`{suite['command']}`"],
+        ["Tests", counts + ("" if last["exit_code"] == 0 else " (the run failed)")],
+        ["Wall time", cell(suite["wall_s"], 1, "s")],
+    ]
+    if "cpu_s" in suite:
+        rows += [
+            ["CPU time, every process the run started", cell(suite["cpu_s"], 1, "s")],
+            ["How the CPU time was read", html.escape(suite["cpu_method_note"])],
+            ["Pages in the site", str(suite["pages"])],
+            ["CPU time per page", cell(suite["cpu_s_per_page"], 1, "s")],
+        ]
+        if last.get("machine_busy_s") is not None:
+            rows.append(
+                [
+                    "The whole machine during the run: busy, of all its CPU time",
+                    f"{num(last['machine_busy_s'], 0)} s of {num(last['machine_capacity_s'], 0)} s",
+                ]
+            )
+    else:
+        rows.append(["CPU time", "not recorded by this run (measured before CPU time was)"])
+    return _table("perf-suite", ["Latest run", "Measured"], rows)
 
 
 def suite_history_table(data: dict[str, Any]) -> str:
-    """Every measured run of the suite, oldest first: its time before and after each change."""
+    """Every measured run of the suite, oldest first: its cost before and after each change.
+    Lines measured before CPU time was recorded show a dash there."""
     rows = []
     for entry in data.get("suite_history", []):
         counts = ", ".join(f"{n} {kind}" for kind, n in entry["counts"].items()) or "no count"
@@ -230,8 +348,14 @@ def suite_history_table(data: dict[str, Any]) -> str:
         machine = f"{entry.get('cpu_count') or '?'} CPUs"
         if entry.get("workers"):
             machine += f", {entry['workers']} test workers"
-        rows.append([entry["measured_at"][:10], counts, wall, machine])
-    return _table("perf-suite-history", ["Measured", "Tests", "Wall time", "Machine"], rows)
+        cpu = f"{num(entry['cpu_s'], 1)} s" if "cpu_s" in entry else "–"
+        pages = str(entry["pages"]) if "pages" in entry else "–"
+        per_page = f"{num(entry['cpu_s_per_page'], 1)} s" if "cpu_s_per_page" in entry else "–"
+        rows.append([entry["measured_at"][:10], counts, wall, cpu, pages, per_page, machine])
+    if not rows:
+        return "*No run recorded yet.*"
+    header = ["Measured", "Tests", "Wall time", "CPU time", "Pages", "CPU per page", "Machine"]
+    return _table("perf-suite-history", header, rows)
 
 
 def setup_table(data: dict[str, Any]) -> str:
@@ -244,7 +368,7 @@ def setup_table(data: dict[str, Any]) -> str:
         ["Python", f"{m['implementation']} {m['python']}"],
         ["Packages", versions],
         [
-            "Pacing of the stand-in",
+            "Pacing of the local API (the model's inputs)",
             f"{num(pacing['ttft_ms'], 0)} ms to the first event, then "
             f"{num(pacing['tokens_per_second'], 0)} events per second",
         ],
@@ -342,33 +466,6 @@ def _figure(svg: str, caption: str) -> str:
     return f'<figure class="perf-figure">{svg}<figcaption>{caption}</figcaption></figure>'
 
 
-def latency_chart(data: dict[str, Any]) -> str:
-    runs = _latency_runs(data)
-    groups = [
-        (
-            f"{size} ({tokens} tokens)",
-            [
-                runs[(size, "streaming")]["first_text_s"],
-                runs[(size, "non-streaming")]["first_text_s"],
-            ],
-        )
-        for size, tokens in data["latency"]["sizes"].items()
-    ]
-    svg = bar_chart(
-        "perf-latency-chart",
-        "Time to the first text, streaming and not streaming",
-        groups,
-        ["streaming", "not streaming"],
-        "s",
-        3,
-    )
-    return _figure(
-        svg,
-        "Time to the first text (bar: median; line: fastest to slowest run). "
-        "The same figures are in the table above.",
-    )
-
-
 def cost_chart(data: dict[str, Any]) -> str:
     per_event = {
         row["client"]: row["cpu_us_per_event"]
@@ -396,6 +493,8 @@ def scalars(data: dict[str, Any]) -> dict[str, str]:
         "tokens_per_second": num(data["pacing"]["tokens_per_second"], 0),
         "event_gap_ms": num(data["pacing"]["event_delay_s"] * 1000, 1),
         "cpu_count": str(data["machine"]["cpu_count"]),
+        "machine": f"{data['machine']['cpu_count']} × {data['machine']['cpu_model']}",
+        "run_minutes": num(data["duration_s"] / 60, 0),
         "short_overhead_ms": num(head["short_reply_streaming_overhead_cpu_ms"]["median"], 1),
         "short_overhead_ms_range": spread(head["short_reply_streaming_overhead_cpu_ms"], 1),
         "no_sdk_parser": data["no_sdk_parser"].split(" ")[0],
@@ -412,12 +511,27 @@ def scalars(data: dict[str, Any]) -> dict[str, str]:
         values[f"us_per_event_{client}"] = num(stats["median"], 0)
         values[f"us_per_event_{client}_range"] = spread(stats, 0)
         values[f"events_per_core_second_{client}"] = num(round(1e6 / stats["median"], -3), 0)
+    values.update(model_scalars(data))
     values.update(many_streams_scalars(data.get("many_streams") or {}))
     values.update(resumable_scalars(data.get("resumable") or {}))
     values.update(build_scalars(data))
     relay = head.get("relay_added_ms")
     values["relay_added_ms"] = num(relay["median"], 2) if relay else "(not measured)"
     values["relay_added_ms_range"] = spread(relay, 2) if relay else "(not measured)"
+    return values
+
+
+def model_scalars(data: dict[str, Any]) -> dict[str, str]:
+    """The latency model's inputs and results (``model_*``), and how late after the local
+    API's schedule the client saw the first text (``first_text_late_ms``, measured)."""
+    values = {
+        f"model_ratio_{size}": num(model(data, tokens)["ratio"], 1)
+        for size, tokens in data["latency"]["sizes"].items()
+    }
+    streamed = _latency_runs(data)[("medium", "streaming")]["first_text_s"]
+    late = _shifted(streamed, -data["latency"]["paced_first_text_s"], 1000)
+    values["first_text_late_ms"] = num(late["median"], 1)
+    values["first_text_late_ms_range"] = spread(late, 1)
     return values
 
 
@@ -509,14 +623,16 @@ def build_scalars(data: dict[str, Any]) -> dict[str, str]:
 
 
 BLOCKS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "measured_table": measured_table,
+    "model_table": model_table,
     "latency_table": latency_table,
-    "latency_chart": latency_chart,
     "cost_table": cost_table,
     "cost_chart": cost_chart,
     "relay_table": relay_table,
     "many_streams_table": many_streams_table,
     "resumable_table": resumable_table,
-    "project_table": project_table,
+    "build_table": build_table,
+    "suite_table": suite_table,
     "suite_history_table": suite_history_table,
     "setup_table": setup_table,
     "caveats": caveats,

@@ -23,7 +23,7 @@ from typing import Any
 import markdown
 import pytest
 
-from benchmark import build_times
+from benchmark import build_times, cpu_time
 from siteparts import performance
 from tests.support.paths import DOCS, ROOT
 
@@ -130,14 +130,18 @@ def agrees(shown: str, stats: dict[str, Any]) -> None:
 
 def check_tables(page: str, data: dict[str, Any]) -> None:
     runs = {(r["size"], r["mode"]): r for r in data["latency"]["runs"]}
+    scheduled = data["latency"]["paced_first_text_s"]
     rows = table(page, "perf-latency")
     assert len(rows) == len(data["latency"]["sizes"])
     for row, (size, tokens) in zip(rows, data["latency"]["sizes"].items(), strict=True):
         assert row[0] == f"{size} ({tokens} tokens)"
-        agrees(row[1], runs[(size, "streaming")]["first_text_s"])
+        streamed = runs[(size, "streaming")]["first_text_s"]
+        agrees(row[1], streamed)
         agrees(row[2], runs[(size, "non-streaming")]["first_text_s"])
-        agrees(row[3], data["latency"]["first_text_ratio"][size])
-        agrees(row[4], runs[(size, "streaming")]["complete_s"])
+        late = {k: (streamed[k] - scheduled) * 1000 for k in ("median", "min", "max")}
+        agrees(row[3], late | {"n": streamed["n"]})
+
+    check_model(page, data)
 
     cost = data["client_cost"]
     rows = table(page, "perf-cost")
@@ -154,18 +158,69 @@ def check_tables(page: str, data: dict[str, Any]) -> None:
     for row, key in zip(rows, ("direct_ms", "relayed_ms", "added_ms"), strict=True):
         agrees(row[1], data["relay"][key])
 
-    rows = {row[0]: row for row in table(page, "perf-project")}
-    for key, label in _hook().PROJECT_ROWS:
+    rows = {row[0]: row for row in table(page, "perf-build")}
+    for key, label in _hook().BUILD_ROWS:
         if key not in data:
             assert label not in rows, f"{label}: a row with no data"
         elif "wall_s" in data[key]:
             agrees(rows[label][2], data[key]["wall_s"])
+            agrees(rows[label][3], data[key]["cpu_s"])
         else:
             assert "not measured" in rows[label][2]
 
 
+def check_model(page: str, data: dict[str, Any]) -> None:
+    """The latency model's table is the formula applied to the pacing's inputs, worked out
+    here again: TTFT for the first text streamed, TTFT + N / r not streamed, and their ratio."""
+    ttft = data["pacing"]["ttft_ms"] / 1000
+    rate = data["pacing"]["tokens_per_second"]
+    rows = table(page, "perf-model")
+    assert len(rows) == len(data["latency"]["sizes"])
+    for row, tokens in zip(rows, data["latency"]["sizes"].values(), strict=True):
+        whole = ttft + tokens / rate
+        assert row[1:] == [f"{ttft:,.2f} s", f"{whole:,.2f} s", f"{whole / ttft:,.1f}×"]
+
+
+def check_measured(page: str, data: dict[str, Any]) -> None:
+    """The lead table: each figure measured on this machine, as the data file holds it."""
+    rows = {row[0]: row[1] for row in table(page, "perf-measured")}
+    per_event = data["headline"]["cpu_us_per_event"]
+    for client, name in (("stream_helper", "stream()"), ("create_stream", "create(stream=True)")):
+        agrees(rows[f"Client CPU per event, {name}"], per_event[client])
+    agrees(rows["Client CPU per event, no SDK, SSE parser"], per_event["no_sdk"])
+    short = data["latency"]["sizes"][data["headline"]["short_size"]]
+    agrees(
+        rows[f"Extra client CPU to stream a {short}-token reply"],
+        data["headline"]["short_reply_streaming_overhead_cpu_ms"],
+    )
+    agrees(rows["Latency a browser relay adds to each chunk"], data["relay"]["added_ms"])
+    many = data["many_streams"]
+    if many.get("available"):
+        peak = rows[f"Relay memory, {many['clients']} browsers at once: peak"]
+        assert peak == f"{many['rss_peak_mib']:,.1f} MiB"
+    if data["resumable"].get("available"):
+        agrees(
+            rows["Latency the resumable relay adds to each event"],
+            data["resumable"]["latency"]["resumable_relay_ms"],
+        )
+    for key, label in _hook().BUILD_ROWS:
+        shown = rows[f"Building this site, {label}"]
+        if "wall_s" in data.get(key, {}):
+            agrees(shown, data[key]["wall_s"])
+        else:
+            assert shown == "not measured yet"
+    shown = rows["Running and checking every program on the site, CPU per page"]
+    if "cpu_s_per_page" in data["suite"]:
+        agrees(shown, data["suite"]["cpu_s_per_page"])
+    else:
+        assert shown == "not measured yet"
+
+
 def check_suite_history(page: str, data: dict[str, Any]) -> None:
     history = data["suite_history"]
+    if not history:
+        assert "No run recorded yet" in page
+        return
     rows = table(page, "perf-suite-history")
     assert len(rows) == len(history)
     for row, entry in zip(rows, history, strict=True):
@@ -173,8 +228,31 @@ def check_suite_history(page: str, data: dict[str, Any]) -> None:
         for kind, n in entry["counts"].items():
             assert f"{n} {kind}" in row[1]
         assert NUMBER.findall(row[2])[0] == f"{entry['wall_s']:,.1f}"
+        if "cpu_s" in entry:  # lines from before CPU time was recorded show a dash
+            assert row[3:6] == [
+                f"{entry['cpu_s']:,.1f} s",
+                str(entry["pages"]),
+                f"{entry['cpu_s_per_page']:,.1f} s",
+            ]
+        else:
+            assert row[3:6] == ["–", "–", "–"]
         if entry.get("workers"):
-            assert f"{entry['workers']} test workers" in row[3]
+            assert f"{entry['workers']} test workers" in row[6]
+
+
+def check_suite(page: str, data: dict[str, Any]) -> None:
+    """The latest run of the suite: its wall time, and its CPU time, page count, CPU per page
+    and the method that read the CPU time where the run recorded them."""
+    suite = data["suite"]
+    rows = {row[0]: row[1] for row in table(page, "perf-suite")}
+    agrees(rows["Wall time"], suite["wall_s"])
+    if "cpu_s" not in suite:
+        assert "not recorded" in rows["CPU time"]
+        return
+    agrees(rows["CPU time, every process the run started"], suite["cpu_s"])
+    agrees(rows["CPU time per page"], suite["cpu_s_per_page"])
+    assert rows["Pages in the site"] == str(suite["pages"])
+    assert rows["How the CPU time was read"] == cpu_time.METHODS[suite["cpu_method"]]
 
 
 def test_the_suite_history_ends_with_the_suite_measured_last() -> None:
@@ -192,6 +270,35 @@ def test_the_suite_history_ends_with_the_suite_measured_last() -> None:
 def test_the_suite_history_table_shows_the_data_file(site_dir: Path) -> None:
     page = (site_dir / "performance" / "index.html").read_text(encoding="utf-8")
     check_suite_history(page, _data())
+    check_suite(page, _data())
+
+
+def test_a_suite_run_with_cpu_time_renders_in_every_table() -> None:
+    """The committed file may predate CPU time; a run that recorded it shows it in the lead
+    table, the latest run's table and the history (the figures here are made up: rendering
+    only)."""
+    data = _data()
+    stat = {"median": 400.0, "min": 400.0, "max": 400.0, "n": 1}
+    per_page = {"median": 11.11, "min": 11.11, "max": 11.11, "n": 1}
+    suite = data["suite"] | {
+        "cpu_s": stat,
+        "cpu_method": cpu_time.CGROUP,
+        "cpu_method_note": cpu_time.METHODS[cpu_time.CGROUP],
+        "pages": 36,
+        "cpu_s_per_page": per_page,
+    }
+    entry = build_times.history_entry(suite, "2099-01-01T00:00:00Z", 2)
+    data |= {"suite": suite, "suite_history": [*data["suite_history"], entry]}
+    page = _rendered(data, "measured_table", "suite_table", "suite_history_table")
+    check_measured(page, data)
+    check_suite(page, data)
+    check_suite_history(page, data)
+    assert "11.1 CPU-s" in page
+
+
+def _rendered(data: dict[str, Any], *blocks: str) -> str:
+    text = "\n\n".join(_hook().render(f"{{{{ perf.{name} }}}}", data) for name in blocks)
+    return markdown.markdown(text, extensions=["tables", "md_in_html"])
 
 
 def test_a_new_suite_run_is_added_to_the_history() -> None:
@@ -211,12 +318,35 @@ def test_a_new_suite_run_is_added_to_the_history() -> None:
 def test_the_page_tables_show_the_data_file(site_dir: Path) -> None:
     page = (site_dir / "performance" / "index.html").read_text(encoding="utf-8")
     check_tables(page, _data())
+    check_measured(page, _data())
+
+
+INTERNAL = re.compile(r"stand-?in|golden|scenario|test suite", re.IGNORECASE)
+METHOD = "how-these-were-measured"
+
+
+def test_the_page_leads_with_measurements_and_keeps_the_machinery_in_its_method_section(
+    site_dir: Path,
+) -> None:
+    """The lead table comes first; words about how the site is checked appear only in the
+    method section, the page's last, whose id other pages may link."""
+    page = (site_dir / "performance" / "index.html").read_text(encoding="utf-8")
+    article = page[page.index("<h1") : page.index("</article>")]
+    headings = re.findall(r'<h2 id="([^"]+)"', article)
+    assert headings[-1] == METHOD, f"the method section is not last: {headings}"
+    lead = article[: article.index('id="perf-measured"')]
+    assert "<h2" not in lead, "the measured figures do not come first"
+    before = re.sub(r"<[^>]+>", " ", article[: article.index(f'<h2 id="{METHOD}"')])
+    assert not INTERNAL.findall(before), "internal words outside the method section"
+    assert INTERNAL.findall(article[article.index(f'<h2 id="{METHOD}"') :]), (
+        "the check above reads the wrong part of the page"
+    )
 
 
 def test_the_charts_have_a_text_alternative_and_theme_colours(site_dir: Path) -> None:
     page = (site_dir / "performance" / "index.html").read_text(encoding="utf-8")
     data = _data()
-    for chart in ("perf-latency-chart", "perf-cost-chart"):
+    for chart in ("perf-cost-chart",):
         svg = re.search(rf'<svg class="perf-chart" id="{chart}".*?</svg>', page, re.DOTALL)
         assert svg, f"no chart #{chart}"
         assert 'role="img"' in svg.group(0)
@@ -225,8 +355,8 @@ def test_the_charts_have_a_text_alternative_and_theme_colours(site_dir: Path) ->
         assert "var(--md-default-fg-color)" in svg.group(0), "text colour must follow the scheme"
         addresses = set(re.findall(r"(?:https?:)?//[\w.-]+[^\s\"')]*", svg.group(0)))
         assert addresses <= {"http://www.w3.org/2000/svg"}, f"the chart refers to {addresses}"
-    stream_first = data["latency"]["runs"][0]["first_text_s"]["median"]
-    assert f"median {stream_first:,.3f} s" in page
+    per_event = data["headline"]["cpu_us_per_event"]["stream_helper"]["median"]
+    assert f"median {per_event:,.1f} µs" in page
 
 
 def test_every_placeholder_on_every_page_is_filled(site_dir: Path) -> None:
@@ -285,10 +415,7 @@ def test_the_benchmark_command_runs_and_its_output_renders(tmp_path: Path) -> No
     data = _data(output)
     assert data["quick"] is True
     check_results(data, min_repeats=3)
-    hook = _hook()
-    rendered = "\n".join(
-        hook.render(f"{{{{ perf.{name} }}}}", data)
-        for name in ("latency_table", "cost_table", "relay_table", "project_table")
-    )
-    page = markdown.markdown(rendered, extensions=["tables", "md_in_html"])
+    blocks = ("latency_table", "model_table", "cost_table", "relay_table", "build_table")
+    page = _rendered(data, *blocks, "measured_table")
     check_tables(page, data)
+    check_measured(page, data)
