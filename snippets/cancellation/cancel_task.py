@@ -1,15 +1,5 @@
-"""Cancel a streaming asyncio task from outside, and let it close its
-connection.
-
-A user who clicks "stop", a request handler whose client went away, a timeout:
-each ends in `task.cancel()`. The CancelledError is raised inside the task at
-its current `await`, the `async with` block exits, and the connection is closed
-on the way out.
-
-Wait on the task as well as on the "stop" signal: a request that fails, or a
-reply that ends before the signal comes, ends the wait too, instead of leaving
-it waiting for ever.
-"""
+"""Cancel a streaming asyncio task from outside (a "stop" button), and let it
+close its connection on the way out."""
 
 import asyncio
 import sys

@@ -1,10 +1,4 @@
-"""Close a create(stream=True) stream early with close().
-
-Without a `with` block, stopping the loop does not close the response: call
-`close()` (in a `finally`, so it also runs on an exception). Otherwise the
-connection stays open, and the reply keeps coming, until the stream object
-happens to be garbage-collected.
-"""
+"""Close a create(stream=True) stream early with close(), in a `finally`."""
 
 import anthropic
 

@@ -1,9 +1,5 @@
-"""Stop reading a stream part-way, and close its connection at once.
-
-Breaking out of the loop stops reading; leaving the `with` block closes the
-HTTP connection, the only way to tell the API that nobody is reading. (What is
-billed for a stream closed early is not documented.)
-"""
+"""Stop reading a stream part-way; leaving the `with` block closes the
+connection at once."""
 
 import anthropic
 
