@@ -1,15 +1,6 @@
-"""Relay Claude's streamed text to a browser as Server-Sent Events, in Django.
+"""Relay Claude's streamed text to a browser as Server-Sent Events (Django).
 
-A whole Django project in one file, served over ASGI: an async view returns a
-`StreamingHttpResponse` over an async generator, which reads the reply with
-the async client. The browser talks only to this server, which holds the API
-key. Each text delta goes on to the page as a `text` event; the end of the
-reply is a `done` event, and an API error a `failed` event with its type and
-message. When the browser goes away, Django cancels the generator, and
-leaving `async with` closes the upstream stream.
-
-Run it with `uvicorn app:app` (from this folder), then open
-http://127.0.0.1:8000/.
+Run `uvicorn app:app` from this folder and open http://127.0.0.1:8000/.
 """
 
 import json
@@ -45,6 +36,8 @@ def sse(event: str, data: dict) -> str:
 
 async def reply_events(prompt: str) -> AsyncIterator[str]:
     try:
+        # A closed tab cancels this generator: leaving `async with` then
+        # closes the upstream stream.
         async with client.messages.stream(
             model=MODEL,
             max_tokens=1024,

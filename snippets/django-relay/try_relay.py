@@ -1,9 +1,5 @@
-"""Call the Django relay in `app.py` in-process and print what a browser
-would receive: the status, the headers that matter to proxies, the events.
-
-No server and no browser needed: httpx2's ASGI transport sends the request
-straight to the Django ASGI application, which streams from the Messages API
-as it would behind uvicorn.
+"""Call the Django relay in `app.py` in-process, with no server, and print
+what a browser receives: the status, the headers proxies read, the events.
 """
 
 import asyncio

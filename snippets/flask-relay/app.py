@@ -1,15 +1,6 @@
-"""Relay Claude's streamed text to a browser as Server-Sent Events, in Flask.
+"""Relay Claude's streamed text to a browser as Server-Sent Events (Flask).
 
-A sync view returns a generator that reads the reply with the sync client;
-`stream_with_context` keeps the request readable while it runs. The browser
-talks only to this server, which holds the API key. Each text delta goes on to
-the page as a `text` event; the end of the reply is a `done` event, and an API
-error a `failed` event with its type and message.
-
-Run it under a production WSGI server, from this folder:
-`gunicorn --worker-class gthread --threads 8 app:app`, then open
-http://127.0.0.1:8000/. A gone browser is noticed at the next write only: the
-failed write closes the generator, and leaving `with` closes the upstream.
+Run `gunicorn --worker-class gthread --threads 8 app:app` from this folder.
 """
 
 import json
@@ -36,6 +27,8 @@ def sse(event: str, data: dict) -> str:
 
 def reply_events(prompt: str) -> Iterator[str]:
     try:
+        # A closed tab fails the next write, and gunicorn closes this
+        # generator: leaving `with` then closes the upstream stream.
         with client.messages.stream(
             model=MODEL,
             max_tokens=1024,

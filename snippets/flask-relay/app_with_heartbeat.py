@@ -1,16 +1,5 @@
-"""The Flask relay, with a heartbeat: it notices a gone browser within seconds,
-even while the reply is silent.
-
-A WSGI server learns that the browser left only when a write fails, and the
-relay writes only when Claude sends text: during a long silence (thinking, a
-server tool at work) the upstream stream stays open, and paid for. Here a
-thread reads the reply into a queue, and the response writes an SSE comment
-(`: keep-alive`, which EventSource ignores) whenever nothing came for
-HEARTBEAT_SECONDS. Once such a write fails, the generator is closed: it shuts
-the connection to the API down, and leaving `with` closes the upstream stream.
-
-Run it from this folder:
-`gunicorn --worker-class gthread --threads 8 app_with_heartbeat:app`.
+"""The Flask relay with a heartbeat: a closed tab is noticed within seconds,
+even while the reply is silent. Serve it with gunicorn, as `app.py`.
 """
 
 import contextlib

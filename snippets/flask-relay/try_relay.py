@@ -1,9 +1,5 @@
-"""Call the Flask relay in `app.py` in-process and print what a browser
-would receive: the status, the headers that matter to proxies, the events.
-
-No server and no browser needed: Flask's test client sends the request
-straight to the WSGI application, which streams from the Messages API as it
-would behind gunicorn.
+"""Call the Flask relay in `app.py` in-process, with no server, and print
+what a browser receives: the status, the headers proxies read, the events.
 """
 
 from app import app
