@@ -229,7 +229,7 @@ def measured_table(data: dict[str, Any]) -> str:
     """The page's lead: one row per figure measured on this machine, each linking to its
     section; a part not measured says so instead of showing an old or empty value."""
     rows = [[f"[{label}](#{anchor})", shown] for label, anchor, shown in measured_rows(data)]
-    return _table("perf-measured", ["Measured on this machine", "Median (range)"], rows)
+    return _table("perf-measured", ["Measured on this machine", "Figure"], rows)
 
 
 def measured_rows(data: dict[str, Any]) -> list[tuple[str, str, str]]:
@@ -294,15 +294,14 @@ def build_table(data: dict[str, Any]) -> str:
         if key not in data:
             continue  # a data file from before Zensical was measured
         entry = data[key]
-        command = f"`{entry['command']}`" if "command" in entry else ""
         if "wall_s" not in entry:
-            rows.append([label, command, NOT_MEASURED, entry.get("skipped", "")])
+            rows.append([label, NOT_MEASURED, entry.get("skipped", "")])
             continue
         cpu = cell(entry["cpu_s"], 2, "s") if "cpu_s" in entry else "not recorded"
         if any(code != 0 for code in entry.get("exit_codes", ())):
             cpu += " (some builds failed)"
-        rows.append([label, command, cell(entry["wall_s"], 2, "s"), cpu])
-    return _table("perf-build", ["Builder", "Command", "Wall time", "CPU time"], rows)
+        rows.append([label, cell(entry["wall_s"], 2, "s"), cpu])
+    return _table("perf-build", ["Builder", "Wall time", "CPU time"], rows)
 
 
 def suite_table(data: dict[str, Any]) -> str:
