@@ -1,10 +1,5 @@
-"""Parse a structured reply yourself, after checking why it stopped.
-
-Send the model's schema in output_config instead of output_format: the SDK
-then leaves the text alone, the stream reads to its end, and the program
-decides. A reply that stopped at max_tokens is cut JSON: say so (or ask
-again with a larger max_tokens) instead of parsing it. extra="forbid" gives
-the schema the "additionalProperties": false the API requires.
+"""Parse a structured reply yourself, and only once its stop reason says it
+is whole: the schema goes in output_config, so the SDK leaves the text alone.
 """
 
 import anthropic

@@ -1,10 +1,5 @@
-"""A structured reply cut by max_tokens: the SDK fails to parse it mid-stream.
-
-With output_format, the SDK parses the text when its block ends. A reply cut
-by max_tokens still ends its block, so the parse fails on half a JSON
-document: pydantic's ValidationError comes out of the stream loop, before
-the message_delta that says stop_reason "max_tokens" has been read. The text
-received so far is in the snapshot.
+"""A structured reply cut by max_tokens: the SDK's parse fails mid-stream,
+before the stop reason has been read.
 """
 
 import anthropic

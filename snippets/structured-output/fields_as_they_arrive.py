@@ -1,10 +1,5 @@
-"""Use the fields of a structured reply as they arrive, before it ends.
-
-Each text delta is a piece of JSON, rarely a whole value. jiter (installed
-with the anthropic SDK, which uses it for tool input) parses an incomplete
-document in partial mode. The last field it returns may not be finished:
-the first digits of a number parse as a number ("77" of 777), so a field is
-used only once another one follows it, or the document is whole.
+"""Use the fields of a structured reply as they arrive: parse the incomplete
+JSON after each delta, and trust a field once the next one has begun.
 """
 
 import json

@@ -1,9 +1,5 @@
-"""A JSON schema whose objects allow other properties is refused.
-
-The API holds a reply to the schema only if every object in it says
-"additionalProperties": false. A schema without it (what Pydantic's
-model_json_schema() gives by default) is answered with HTTP 400 where the
-stream is opened, before any event. output_format=River adds it for you.
+"""A JSON schema whose objects allow other properties is refused with HTTP
+400 before any event.
 """
 
 import anthropic

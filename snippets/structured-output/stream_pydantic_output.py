@@ -1,11 +1,4 @@
-"""Stream a reply that must follow a Pydantic model, then read it parsed.
-
-output_format=River makes the SDK send River's JSON schema as
-output_config.format, and the service holds the reply to it. While the reply
-streams, it arrives as ordinary text deltas: pieces of JSON. When the text
-block ends, the SDK parses the whole text into a River: the final message's
-parsed_output.
-"""
+"""Stream a reply that must follow a Pydantic model, then read it parsed."""
 
 import anthropic
 import pydantic
