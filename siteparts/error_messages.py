@@ -36,7 +36,8 @@ EXCEPTION = re.compile(
 # (``authentication_error: invalid x-api-key``).
 API_ERROR = re.compile(r"(?<![\w'\"])((?:[a-z]+_)+error|request_too_large): (\S.*)$")
 INCLUDE = re.compile(r'--8<--\s+"(snippets/[^":]+)(?::[^"]*)?"')
-HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*(?:\{#([\w-]+)\})?\s*$")
+# A heading, also indented: a troubleshooting entry's heading is inside its collapsed block.
+HEADING = re.compile(r"^[ \t]*(#{1,6})\s+(.+?)\s*(?:\{\s*#([\w-]+)\s*\})?\s*$")
 
 
 class Printed(NamedTuple):
@@ -156,9 +157,11 @@ def _link(here: str, target: str) -> str:
 
 
 def table(docs: Path, root: Path, here: str) -> str:
+    """Two columns, so the long messages get the width: the message, then the section that
+    fixes it with the programs that printed it below (their names never share a line)."""
     fixes, ignored = load_fixes(docs)
     shown = pages_showing(docs)
-    rows = ["| Error message | Printed by | Explained and fixed in |", "|---|---|---|"]
+    rows = ["| Error message | Explained and fixed in |", "|---|---|"]
     for printed in printed_messages(root):
         fix = fix_for(printed.message, fixes)
         if fix is None and any(i.search(printed.message) for i in ignored):
@@ -173,7 +176,8 @@ def table(docs: Path, root: Path, here: str) -> str:
         explained = "not yet explained"  # no entry: the test suite fails until there is one
         if fix is not None:
             explained = f"[{section_title(docs, fix.section)}]({_link(here, fix.section)})"
-        rows.append(f"| {_code(printed.message)} | {'<br>'.join(by)} | {explained} |")
+        printers = "<br>".join(by)
+        rows.append(f"| {_code(printed.message)} | {explained}<br>printed by {printers} |")
     return "\n".join(rows)
 
 

@@ -1,10 +1,5 @@
-"""Collect a raw stream's blocks by their index, so a delta that arrives early
-is not lost.
-
-The API sends each block's `content_block_start` before its deltas, but a
-faulty proxy may reorder them, and the SDK's `stream()` helper then fails with
-an IndexError. Reading the raw events from `create(stream=True)` and keeping
-the text of each block under its `index` tolerates that order.
+"""Collect a raw stream's text block by block, under each block's index, so a
+delta that arrives before its block's start is not lost.
 """
 
 import anthropic
@@ -22,6 +17,7 @@ def main() -> None:
         messages=[{"role": "user", "content": "Write a haiku about rivers."}],
         stream=True,
     ) as stream:
+        # --8<-- [start:by-index]
         for event in stream:
             if event.type == "content_block_start":
                 texts.setdefault(event.index, "")
@@ -34,6 +30,7 @@ def main() -> None:
                 )
             elif event.type == "message_delta":
                 stop_reason = event.delta.stop_reason
+        # --8<-- [end:by-index]
     for index in sorted(texts):
         print(texts[index])
     # not a finished answer (refused, cut short): say why it ended

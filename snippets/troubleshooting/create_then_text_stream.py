@@ -1,9 +1,5 @@
-"""Mixing the two ways to call the API: create() returns a finished Message,
-not a stream.
-
-`client.messages.create(...)` without `stream=True` waits for the whole reply
-and returns a `Message`; only `client.messages.stream(...)` gives an object
-with `text_stream`.
+"""A mistake: create() without stream=True returns a finished Message, which
+has no text_stream.
 """
 
 import anthropic

@@ -1,9 +1,5 @@
-"""A dispatch table with one handler per event type fails on a type it does not
-know.
-
-The API may add event types at any time (it says so), and the SDK passes them
-through. Code that looks up a handler with `HANDLERS[event.type]` turns a
-harmless new event into a KeyError, in the middle of a reply.
+"""A mistake: a dispatch table with one handler per event type fails on a type
+it does not know.
 """
 
 import anthropic

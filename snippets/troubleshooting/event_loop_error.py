@@ -1,10 +1,5 @@
-"""Where "There is no current event loop" really comes from: asyncio, not the
-SDK.
-
-The first reply is streamed correctly with `asyncio.run()`. The second call
-uses the older pattern `asyncio.get_event_loop().run_until_complete(...)`:
-`asyncio.run()` has closed its loop and left none current, so
-`get_event_loop()` fails before the SDK is even called.
+"""A mistake: asyncio.get_event_loop() after asyncio.run() has closed its loop
+(asyncio, not the SDK, raises).
 """
 
 import asyncio

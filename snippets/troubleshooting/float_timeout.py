@@ -1,10 +1,5 @@
-"""A float timeout, as often advised "to raise the read timeout", sets every
-limit to it.
-
-`Anthropic(timeout=60.0)` does not raise anything: the default read limit is
-already 600 s, so it lowers it to 60 s, and a reply that pauses longer than
-that fails mid-stream. CLIENT_TIMEOUT_SECONDS stands in for the 60.0 (default
-60); this site's tests set it to 0.5.
+"""A mistake: a float timeout, advised "to raise the read timeout", sets every
+limit, so it lowers the read limit (600 s by default).
 """
 
 import os
@@ -12,6 +7,7 @@ import os
 import anthropic
 
 MODEL = "claude-sonnet-5-5"
+# the 60.0 of the advice; CLIENT_TIMEOUT_SECONDS overrides it
 TIMEOUT = float(os.environ.get("CLIENT_TIMEOUT_SECONDS", "60.0"))
 
 

@@ -1,10 +1,5 @@
-"""A hand-written SSE parser that works in a quick test and fails on real-world
-framing.
-
-It assumes each network chunk holds whole lines ending in "\n". Server-Sent
-Events allow "\r\n" and "\r" line endings, and a proxy or a slow network may
-split the body anywhere, even inside a line. Under such framing this parser
-finds no events at all.
+"""A mistake: a hand-written SSE parser that assumes each network chunk holds
+whole lines ending in "\n".
 """
 
 import json

@@ -1,9 +1,5 @@
-"""A plain streaming loop with no error handling, to see each failure as it
-first appears.
-
-This is the program most readers start from. The troubleshooting page runs it
-against each fault and shows the last line of what it printed: the error a
-reader actually sees.
+"""A plain streaming loop with no error handling: each failure reaches the
+reader as it first appears.
 """
 
 import anthropic
@@ -12,7 +8,11 @@ MODEL = "claude-sonnet-5-5"
 
 
 def main() -> None:
+    # --8<-- [start:client]
+    # reads ANTHROPIC_API_KEY from the environment
     client = anthropic.Anthropic()
+    # --8<-- [end:client]
+    # --8<-- [start:loop]
     with client.messages.stream(
         model=MODEL,
         max_tokens=256,
@@ -21,6 +21,7 @@ def main() -> None:
         for text in stream.text_stream:
             print(text, end="", flush=True)
         message = stream.get_final_message()
+    # --8<-- [end:loop]
     print()
     # not a finished answer (refused, cut short): say why it ended
     if message.stop_reason != "end_turn":
