@@ -1,10 +1,5 @@
-"""A complete streaming program that reports everything that can go wrong.
-
-Run it with ANTHROPIC_API_KEY set, and a prompt as its argument if you like (a
-haiku about rivers by default). It exits 0 only when the reply arrived whole
-and finished: an error, a stream cut short, a reply cut at max_tokens and a
-refusal all exit 1.
-"""
+"""Stream a reply and report everything that can go wrong; exit 0 only when
+the reply arrived whole and finished. An optional argument is the prompt."""
 
 import sys
 
