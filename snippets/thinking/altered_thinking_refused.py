@@ -1,10 +1,5 @@
-"""What happens when a thinking block is changed before it is sent back: HTTP
-400.
-
-Trimming, translating or rebuilding the thinking text breaks its signature. To
-keep less history, drop whole earlier turns instead; never edit a thinking
-block.
-"""
+"""Send back a thinking block whose text was changed: the API refuses it with
+HTTP 400."""
 
 import anthropic
 

@@ -1,9 +1,4 @@
-"""Show Claude's thinking and its answer separately, each as it arrives.
-
-With thinking on, the reply starts with a thinking block. The SDK's `thinking`
-events carry its deltas and its `text` events the answer's; a `signature` event
-closes the thinking block.
-"""
+"""Show Claude's thinking and its answer apart, each as it arrives."""
 
 import anthropic
 

@@ -1,11 +1,5 @@
-"""Pass thinking blocks back unchanged when a conversation goes on after a tool
-call.
-
-The assistant turn that asked for the tool starts with a thinking block. Send
-the turn back exactly as it came (every block of `message.content`, signature
-included) with the tool result; the API checks the signature and refuses a
-block that was changed.
-"""
+"""Continue after a tool call by sending the turn's blocks back unchanged,
+thinking block and signature first."""
 
 import json
 
