@@ -1,9 +1,5 @@
 """The code under test: stream a summary, handing each piece of text to a
-callback.
-
-It refuses a reply that did not arrive whole, which is the part most worth
-testing.
-"""
+callback, and refuse a reply that did not arrive whole."""
 
 import sys
 from collections.abc import Callable

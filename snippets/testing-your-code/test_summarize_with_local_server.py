@@ -1,11 +1,5 @@
-"""Test streaming code against a local HTTP server, for what only a real
-connection shows.
-
-A mock transport hands the SDK a finished body; a socket can also deliver it
-slowly, break it off, or go quiet. This small server on 127.0.0.1 plays a
-scripted reply, and the client is pointed at it with `base_url`. Run with
-pytest, or as a script.
-"""
+"""Test streaming code against a small HTTP server on 127.0.0.1 that sends
+slow, broken and silent streams. Run with pytest, or as a script."""
 
 import subprocess
 import sys

@@ -1,10 +1,5 @@
-"""Test streaming code with no network and no key: the SDK's HTTP client on a
-mock transport.
-
-`httpx2.MockTransport` hands every request to a function that returns the
-response, here a scripted SSE body. The SDK parses it exactly as it parses the
-real stream. Run with pytest, or as a script.
-"""
+"""Test streaming code with no network and no key: the SDK's HTTP client on
+httpx2's MockTransport. Run with pytest, or as a script."""
 
 import json
 import subprocess
