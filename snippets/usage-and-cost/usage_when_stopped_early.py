@@ -1,11 +1,4 @@
-"""Stop a stream early, and see what its usage tells you at that point.
-
-Leaving the `with` block closes the connection. The final usage would have
-arrived in message_delta, which a stopped stream never receives: the snapshot
-still holds message_start's figures. Count the deltas you received for a rough
-idea of how much was sent (what is billed for a stream closed early is not
-documented).
-"""
+"""Stop a stream early and print what its usage says at that point."""
 
 import anthropic
 

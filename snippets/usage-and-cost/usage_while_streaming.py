@@ -1,11 +1,5 @@
-"""Read a stream's token usage right: message_delta's usage replaces
-message_start's.
-
-message_start reports the input tokens and a first, tiny output count; each
-message_delta reports the totals so far. Adding the two counts some tokens
-twice. A count a message_delta leaves out (the SDK gives it as None) keeps the
-value message_start gave. The SDK's final message holds the right totals.
-"""
+"""Print a stream's usage from each event: message_delta's figures replace
+message_start's, never add to them."""
 
 import anthropic
 
