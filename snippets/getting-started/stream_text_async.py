@@ -26,8 +26,6 @@ async def main() -> None:
         print(f"[stop_reason: {message.stop_reason}]")
 
 
-# --8<-- [end:async-main]
-
-
 if __name__ == "__main__":
     asyncio.run(main())
+# --8<-- [end:async-main]
