@@ -100,3 +100,33 @@ def test_search_finds_each_message(site_dir: Path) -> None:
         p.message for p in PRINTED if HOOK.fix_for(p.message, FIXES) and p.message not in text
     ]
     assert not missing, f"messages the site's search index does not hold: {missing}"
+
+
+# Error types readers search for; each must lead to a troubleshooting entry that shows code.
+SEARCHED = ("overloaded_error",)
+
+
+@pytest.mark.parametrize("term", SEARCHED)
+def test_searching_an_error_type_finds_the_entry_whose_fix_shows_code(
+    site_dir: Path, term: str
+) -> None:
+    """The troubleshooting entry the term's message links to is a search result of its own,
+    named with the term, and its text holds a program's lines that use the term, not only
+    what a program printed."""
+    sections = {
+        f.section
+        for p in PRINTED
+        if term in p.message and (f := HOOK.fix_for(p.message, FIXES))
+        if f.section.startswith("troubleshooting.md#")
+    }
+    assert sections, f"no message holding {term!r} is explained on the troubleshooting page"
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    for section in sections:
+        location = "troubleshooting/#" + section.partition("#")[2]
+        assert location in docs, f"search has no result for the entry {section}"
+        doc = docs[location]
+        assert term in html.unescape(doc["title"]), f"the result {doc['title']!r} lacks {term!r}"
+        blocks = re.findall(r"<pre><code>(.*?)</code></pre>", doc["text"], re.S)
+        code = [b for b in blocks if term in b and re.search(r"^\s*(def|except|if|for) ", b, re.M)]
+        assert code, f"{section}: no program lines with {term!r} in the entry"
