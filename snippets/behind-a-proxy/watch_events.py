@@ -1,12 +1,5 @@
-"""Print each Server-Sent Event of a stream with the moment it arrived.
-
-Point it at your relay through your proxy:
-
-    python watch_events.py "http://127.0.0.1:8080/stream?prompt=Hello"
-
-Events that come one by one, spread over the reply, reach a browser as they
-are sent. Events that all come at once, at the end, were held back on the
-way: usually by a proxy that buffers the response.
+"""Print each Server-Sent Event of a stream with the moment it arrived:
+`python watch_events.py "http://127.0.0.1:8080/stream?prompt=Hello"`.
 """
 
 import sys

@@ -1,18 +1,5 @@
-"""A relay for many browsers at once: one client, a limit, failures apart.
-
-- One `AsyncAnthropic` for the whole process: every stream shares its
-  connection pool, so connections to the API are reused.
-- At most `MAX_STREAMS` upstream streams at once (an environment variable,
-  default 50). A request beyond that waits for a stream to end before it
-  calls the API; a browser that leaves meanwhile just leaves.
-- Each stream's failure is its own: an error in one reply becomes that
-  page's `failed` event, and the other streams go on.
-- sse-starlette's `EventSourceResponse` closes the generator itself when
-  the browser leaves, so the upstream stream is closed even on a busy
-  server.
-- `GET /streams` says how many upstream streams are open, for monitoring.
-
-Run it with `uvicorn app:app` (from this folder).
+"""A relay for many browsers at once: one client, a limit on upstream
+streams, each stream's failure its own. Run `uvicorn app:app` from here.
 """
 
 import asyncio

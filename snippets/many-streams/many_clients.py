@@ -1,10 +1,5 @@
 """Send many browsers' requests to the relay in `app.py` at once, in-process,
-and count how their replies ended.
-
-Meanwhile `GET /streams` is polled, to see how many upstream streams were
-open at the same time. Run it with a small limit to watch the queue:
-
-    MAX_STREAMS=5 python many_clients.py 20
+and count how their replies ended: `MAX_STREAMS=5 python many_clients.py 20`.
 """
 
 import asyncio

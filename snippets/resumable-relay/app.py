@@ -1,14 +1,5 @@
-"""A relay whose answers survive a reload and a lost server process.
-
-The answer is written apart from any browser connection: a background task
-streams it from Claude and appends each piece to a Redis Stream. Browsers
-read that stream as Server-Sent Events, each with an `id:`, so a reconnect
-(`EventSource` sends `Last-Event-ID` by itself; a `fetch` client passes
-`?after=`) resumes after the last piece it got, on any process behind any
-load balancer. One process only ever asks Claude for a given answer.
-
-Run two or more of these behind a load balancer, all pointing at the same
-Redis (REDIS_URL), with `uvicorn app:app`, and open http://127.0.0.1:8000/.
+"""A relay whose answers survive a reload and a lost server process: each
+reply goes into a Redis Stream, which browsers read and resume from.
 """
 
 import asyncio

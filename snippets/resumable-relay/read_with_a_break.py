@@ -1,12 +1,5 @@
 """Ask the resumable relay for an answer, drop the connection part-way, and
-read on from where it broke.
-
-Point it at your relays (here, two processes behind a load balancer):
-
-    python read_with_a_break.py http://127.0.0.1:8080
-
-The second connection may reach another process: it asks for the pieces
-after the last id it got (`?after=`), and the answer is asked of Claude once.
+read on from where it broke: `python read_with_a_break.py <relay URL>`.
 """
 
 import json
