@@ -1,11 +1,5 @@
-"""Tell a complete reply from one that stopped part-way, with the SDK's
-stream() helper.
-
-A stream can end cleanly before its `message_delta` event (a proxy closing the
-body early, for example). The SDK raises nothing then: `get_final_message()`
-returns the text that arrived, with `stop_reason` still None. That None is the
-only sign the reply is incomplete.
-"""
+"""Tell a complete reply from one that stopped part-way, with stream(): only
+a stop_reason of None gives it away."""
 
 import sys
 

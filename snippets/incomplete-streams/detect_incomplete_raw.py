@@ -1,11 +1,5 @@
 """Tell a complete reply from one that stopped part-way, with
-create(stream=True).
-
-The raw stream has no accumulator, so keep the two facts that prove a reply is
-whole: the `stop_reason` from `message_delta`, and the `message_stop` event
-itself. Branch on `event.type` and ignore the types you do not handle: the API
-may add new ones.
-"""
+create(stream=True): keep the stop_reason and watch for message_stop."""
 
 import sys
 

@@ -1,11 +1,5 @@
-"""A reply cut off by max_tokens is complete as a stream but unfinished as
-text.
-
-The stream ends normally, with `message_stop`, but `stop_reason` is
-"max_tokens": the model stopped because the budget ran out, possibly
-mid-sentence. The budget here is deliberately tiny (8 tokens); the program
-notices and asks again with a larger one.
-"""
+"""Notice a reply cut off by max_tokens (here a tiny budget of 8) and ask
+again with a larger one."""
 
 import anthropic
 

@@ -1,10 +1,5 @@
-"""Never run a tool whose input was cut off by max_tokens.
-
-When the budget runs out inside a tool call, the stream still ends normally,
-and the tool_use block holds whatever part of the input JSON had arrived: fewer
-arguments than the model meant, or a truncated value. Check `stop_reason`
-before you act on a tool call.
-"""
+"""Never run a tool whose input was cut off by max_tokens: check stop_reason
+first."""
 
 import sys
 
