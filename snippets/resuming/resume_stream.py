@@ -1,18 +1,5 @@
-"""Resume an interrupted stream, so that no text is lost and none is shown
-twice.
-
-When a stream breaks part-way (an `error` event, a lost connection, a body that
-ends before its `stop_reason`), keep the text received so far and ask for the
-rest. For Claude 4.6 and later models, such as the one used here, add the
-partial text as an `assistant` turn and then a `user` turn that says the
-response was interrupted, quotes where it ended, and asks to continue. (For
-Claude 4.5 and earlier, send the partial text as the final `assistant` turn, a
-prefill, instead.)
-
-A model asked to continue may start a few words back. `Joiner` holds back the
-beginning of each continuation until it can see how much of it repeats the text
-already shown, and drops that part.
-"""
+"""Resume an interrupted stream: keep the text received, ask Claude to continue
+it, and show each word once."""
 
 import sys
 import time
