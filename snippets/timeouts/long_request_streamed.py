@@ -1,10 +1,5 @@
 """Stream a request with a large max_tokens, and still get one Message at the
-end.
-
-`stream()` has no ten-minute check: the connection carries events as they are
-generated, so no single read waits for the whole reply. `get_final_message()`
-gives the same Message a non-streaming call would have returned.
-"""
+end."""
 
 import anthropic
 

@@ -1,14 +1,5 @@
-"""The read timeout limits the wait for the next bytes, not the length of the
-stream.
-
-A stream that keeps sending finishes however long it takes in all; a stream
-that goes silent for longer than the read timeout fails with
-`httpx2.ReadTimeout`, raised as it is (the SDK does not wrap or retry errors
-after the stream has started).
-
-The read limit comes from READ_TIMEOUT_SECONDS (default 60) so you can try it;
-this site's tests set it to 0.5 seconds to keep the run short.
-"""
+"""Set the read limit by name: it bounds each wait for the next bytes, so a
+slow stream finishes and a stalled one fails with httpx2.ReadTimeout."""
 
 import os
 import sys
@@ -17,6 +8,7 @@ import anthropic
 import httpx2
 
 MODEL = "claude-sonnet-5-5"
+# Set READ_TIMEOUT_SECONDS to try a short limit (the runs shown use 0.5).
 READ_TIMEOUT = float(os.environ.get("READ_TIMEOUT_SECONDS", "60"))
 
 

@@ -1,9 +1,4 @@
-"""A non-streaming call with a large max_tokens fails before it is sent.
-
-The SDK estimates how long a reply of `max_tokens` could take; above ten
-minutes (more than about 21,333 tokens, with the default timeout) it refuses a
-non-streaming call with a ValueError and sends nothing.
-"""
+"""A non-streaming call with a large max_tokens fails before it is sent."""
 
 import anthropic
 

@@ -1,12 +1,5 @@
-"""What the SDK's timeout settings really are, and why `timeout=60.0` shortens
-one of them.
-
-The default allows 600 seconds for each read and 5 for connecting. A bare float
-sets every limit to that value, so `timeout=60.0` cuts the read limit to a
-tenth (and raises the connect limit). To change one limit, pass an
-`anthropic.Timeout` naming it. This program makes no request: it prints the
-limits each client ends up with.
-"""
+"""Print the limits each way of setting the timeout gives a client: a bare
+float sets all four. Makes no request."""
 
 import anthropic
 import httpx2
