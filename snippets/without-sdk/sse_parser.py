@@ -1,13 +1,5 @@
-"""A small, complete Server-Sent Events parser, written to the HTML standard's
-rules.
-
-Feed it bytes as they arrive, in chunks of any size; it returns the events that
-are complete. It handles LF, CRLF and bare CR line endings (also split across
-chunks), a UTF-8 character split across chunks, a leading byte order mark,
-comment lines, multi-line data, and fields written with or without a space
-after the colon. An event is dispatched at a blank line; an event with no data
-line is dropped, and so is an unterminated event at the end of the stream.
-"""
+"""A small Server-Sent Events parser, to the HTML standard's rules: feed it
+bytes in chunks of any size; it returns the events each chunk completes."""
 
 import codecs
 from collections.abc import Iterable, Iterator

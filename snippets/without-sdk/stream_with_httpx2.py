@@ -1,11 +1,5 @@
 """Stream a reply with a plain HTTP client and the SSE parser next to this
-file: no SDK.
-
-The request is an ordinary POST with "stream": true. The body is read chunk by
-chunk and fed to the parser; each event's data is JSON with a "type". Text
-arrives in content_block_delta events whose delta type is "text_delta"; the
-stop reason and usage arrive in message_delta.
-"""
+file (sse_parser.py): no SDK."""
 
 import json
 import os
