@@ -1,10 +1,5 @@
-"""Stream a reply through Amazon Bedrock, with the SDK's Bedrock client.
-
-Needs `pip install "anthropic[bedrock]==2.12.0"`. The region and the
-credentials are found as boto3 finds them: AWS_REGION, then AWS_ACCESS_KEY_ID
-and AWS_SECRET_ACCESS_KEY, a profile or a role (or a Bedrock API key in
-AWS_BEARER_TOKEN_BEDROCK instead).
-"""
+"""Stream a reply through Amazon Bedrock with the SDK's Bedrock client; needs
+`pip install "anthropic[bedrock]==2.12.0"` and AWS credentials."""
 
 import sys
 

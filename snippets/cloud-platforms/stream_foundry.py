@@ -1,9 +1,5 @@
-"""Stream a reply through Microsoft Foundry, with the SDK's Foundry client.
-
-Needs only `pip install "anthropic==2.12.0"`. The key comes from
-ANTHROPIC_FOUNDRY_API_KEY and the resource from ANTHROPIC_FOUNDRY_RESOURCE
-(https://<resource>.services.ai.azure.com/anthropic/).
-"""
+"""Stream a reply through Microsoft Foundry with the SDK's Foundry client;
+needs `pip install "anthropic==2.12.0"` and a Foundry key."""
 
 import sys
 

@@ -1,10 +1,5 @@
-"""Stream a reply through Google Cloud Vertex AI, with the SDK's Vertex client.
-
-Needs `pip install "anthropic[vertex]==2.12.0"`. The region comes from
-CLOUD_ML_REGION, the project from ANTHROPIC_VERTEX_PROJECT_ID, and the token
-from Application Default Credentials (`gcloud auth application-default login`
-on a laptop, the service account on Google Cloud).
-"""
+"""Stream a reply through Google Cloud Vertex AI with the SDK's Vertex client;
+needs `pip install "anthropic[vertex]==2.12.0"` and Google credentials."""
 
 import sys
 
