@@ -1,10 +1,4 @@
-"""Cache a growing conversation with one top-level cache_control.
-
-A cache_control at the top of the request (automatic caching) marks the
-last block of the conversation, so the marker moves forward as turns are
-added. Each turn then reads what the turn before it wrote (the long system
-prompt and the earlier turns) and writes only what is new.
-"""
+"""Cache a growing conversation with one top-level cache_control."""
 
 import anthropic
 

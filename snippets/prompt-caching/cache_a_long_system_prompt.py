@@ -1,15 +1,4 @@
-"""Cache a long system prompt, and watch the cache figures in the stream.
-
-The system prompt carries cache_control, so the prefix up to it is cached.
-The first request writes it (cache_creation_input_tokens); the second, sent
-with the same prefix within the cache's lifetime (5 minutes, renewed on each
-read), reads it (cache_read_input_tokens). input_tokens counts only what
-comes after the cached prefix. The figures are in message_start's usage,
-with the write split by lifetime in cache_creation. message_delta's usage may
-carry them again or output_tokens alone, so read the totals from the final
-message, which keeps message_start's figures unless message_delta sends new
-ones.
-"""
+"""Cache a long system prompt, and read the cache figures of two requests."""
 
 import anthropic
 

@@ -1,9 +1,5 @@
-"""A cache_control marker on a prompt below the model's minimum length.
-
-Nothing is cached. The request is accepted and answered as usual; the cache
-figures simply stay at 0, the first time and the second. Check
-cache_creation_input_tokens on a first request to know that your prefix is
-really cached.
+"""A cache_control marker on a prompt below the model's minimum length:
+nothing is cached, and nothing says so but the figures.
 """
 
 import anthropic
