@@ -1,16 +1,9 @@
-"""Print the raw Server-Sent Events of a streamed reply, exactly as they
-arrive.
-
-No SDK parsing here: this uses httpx2, the HTTP client the anthropic SDK is
-built on, so the output is the wire format itself: an `event:` line, a `data:`
-line of JSON, a blank line.
-
-Name the kind of request to send: `python raw_sse.py thinking`. Each kind below
-asks for something different, so its reply carries different blocks and deltas.
-"""
+"""Print the raw Server-Sent Events of a streamed reply, as the wire sends
+them: `python raw_sse.py thinking` (the kinds of request are below)."""
 
 import os
 import sys
+from collections.abc import Iterator
 
 import httpx2
 
@@ -85,12 +78,17 @@ REQUESTS = {
 }
 
 
-def main() -> None:
+def kind_from_argv() -> str:
+    """The kind of request named on the command line; else the usage."""
     if len(sys.argv) != 2 or sys.argv[1] not in REQUESTS:
-        print(
-            f"usage: python raw_sse.py {'|'.join(REQUESTS)}", file=sys.stderr
-        )
+        name = os.path.basename(sys.argv[0])
+        print(f"usage: python {name} {'|'.join(REQUESTS)}", file=sys.stderr)
         sys.exit(2)
+    return sys.argv[1]
+
+
+def sse_lines(kind: str) -> Iterator[str]:
+    """Send the request of that kind, and yield the reply's lines."""
     base_url = os.environ.get(
         "ANTHROPIC_BASE_URL", "https://api.anthropic.com"
     )
@@ -103,7 +101,7 @@ def main() -> None:
         "model": MODEL,
         "max_tokens": 4096,
         "stream": True,
-        **REQUESTS[sys.argv[1]],
+        **REQUESTS[kind],
     }
     timeout = httpx2.Timeout(600.0, connect=5.0)
     url = f"{base_url}/v1/messages"
@@ -113,8 +111,12 @@ def main() -> None:
         if response.status_code != 200:
             response.read()
             sys.exit(f"HTTP {response.status_code}: {response.text}")
-        for line in response.iter_lines():
-            print(line, flush=True)
+        yield from response.iter_lines()
+
+
+def main() -> None:
+    for line in sse_lines(kind_from_argv()):
+        print(line, flush=True)
 
 
 if __name__ == "__main__":

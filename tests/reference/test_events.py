@@ -1,9 +1,10 @@
 """The stream-events page against the stand-in's wire output and the installed SDK.
 
-The payloads on the page are golden files printed by ``snippets/reference/raw_sse.py`` (kept
-equal to a fresh run by ``test_snippets``). Here those payloads are parsed with the SDK's own
-types and accumulator, and every table on the page is checked against the SDK: an event, delta
-or block type the SDK adds or drops, or a field the page names that the SDK lacks, fails.
+The payloads on the page are golden files printed by ``snippets/reference/raw_sse.py`` and, made
+readable, by ``pretty_sse.py`` (kept equal to a fresh run by ``test_snippets``). Here those
+payloads are parsed with the SDK's own types and accumulator, and every table on the page is
+checked against the SDK: an event, delta or block type the SDK adds or drops, or a field the
+page names that the SDK lacks, fails.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from tests.support.settings import MODEL
 
 PAGE = "reference/stream-events.md"
 GOLDENS = sorted((ROOT / "snippets" / "reference").glob("raw_sse*.out.txt"))
+# The same streams made readable by pretty_sse.py: what the page shows.
+PRETTY = sorted((ROOT / "snippets" / "reference").glob("pretty_sse.*.out.txt"))
 NOT_IN_SDK = {"ping", "error"}
 EVENTS = sdk.by_type(RawMessageStreamEvent)
 DELTAS = sdk.by_type(RawContentBlockDelta)
@@ -145,15 +148,33 @@ def _event_sections() -> dict[str, str]:
 
 @pytest.mark.parametrize("name", sorted(set(EVENTS) | NOT_IN_SDK))
 def test_each_event_shows_its_own_payload(name: str) -> None:
+    """One event, as ``pretty_sse.py`` prints it: its ``event:`` line, then its data as JSON."""
     body = _event_sections()[name]
     ranged = [i for i in markdown.includes(body) if i.start is not None]
     assert len(ranged) == 1, f"{name}: expected one payload included by line range"
     (include,) = ranged
+    assert "/pretty_sse." in include.path, f"{name}: {include.path} is not a readable payload"
     shown = lines(include.path, include.start, include.end)
-    assert len(shown) == 2, f"{name}: the include shows {len(shown)} lines, expected 2"
     assert shown[0] == f"event: {name}", f"{name}: the included lines start with {shown[0]!r}"
-    assert shown[1].startswith("data: "), f"{name}: {shown[1]!r}"
-    assert json.loads(shown[1].removeprefix("data: "))["type"] == name, f"{name}: {shown[1]!r}"
+    data = json.loads("\n".join(shown[1:]))
+    assert data["type"] == name, f"{name}: {data!r}"
+    assert data in [e.data for e in _all_events() if e.name == name], (
+        f"{name}: the payload shown is in no raw stream"
+    )
+
+
+@pytest.mark.parametrize("pretty", PRETTY, ids=[p.name for p in PRETTY])
+def test_each_readable_stream_is_its_raw_stream(pretty) -> None:
+    """pretty_sse.py's output holds the events of raw_sse.py's for the same request and reply."""
+    raw = pretty.with_name(pretty.name.replace("pretty_sse.", "raw_sse.", 1))
+    assert raw.is_file(), f"no raw stream {raw.name} beside {pretty.name}"
+    blocks = pretty.read_text(encoding="utf-8").strip("\n").split("\n\n")
+    shown = []
+    for block in blocks:
+        name_line, _, data = block.partition("\n")
+        assert name_line.startswith("event: "), f"{pretty.name}: {name_line!r}"
+        shown.append((name_line.removeprefix("event: "), json.loads(data)))
+    assert shown == [(e.name, e.data) for e in parse(raw)], f"{pretty.name} differs from {raw.name}"
 
 
 @pytest.mark.parametrize("name", sorted(set(EVENTS) | NOT_IN_SDK))

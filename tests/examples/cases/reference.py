@@ -16,6 +16,8 @@ from tests.examples.harness.checks import (
 )
 
 RAW_SSE = "reference/raw_sse.py"
+# The same streams made readable (each data line indented JSON), for the page to show.
+PRETTY_SSE = "reference/pretty_sse.py"
 HELPER_EVENTS = "reference/helper_events.py"
 STOP_REASON = "reference/stop_reason.py"
 # Each kind of request raw_sse.py sends, answered by the scenario of the same name.
@@ -27,6 +29,10 @@ CASES = [
     Case(RAW_SSE, "redacted_thinking", args=("thinking",)),
     Case(RAW_SSE, "overloaded_mid_stream", args=("text",)),
     Case(RAW_SSE, "unknown_event_before_text", args=("text",)),
+    Case(PRETTY_SSE, "text", args=("text",)),
+    *(Case(PRETTY_SSE, kind, args=(kind,)) for kind in RAW_SSE_KINDS),
+    Case(PRETTY_SSE, "redacted_thinking", args=("thinking",)),
+    Case(PRETTY_SSE, "overloaded_mid_stream", args=("text",)),
     Case("reference/unknown_events.py", "unknown_event_before_text"),
     Case("reference/removed_sampling_parameters.py", "text"),
     Case(HELPER_EVENTS, "tool_use", args=("tool_use",), check=sent_streaming_requests()),
