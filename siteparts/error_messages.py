@@ -1,6 +1,6 @@
 """List every error message the examples print, each linked to the section that fixes it.
 
-Readers search with the exception text. The table below the ``<!-- error-messages -->``
+Readers search with the exception text. The list below the ``<!-- error-messages -->``
 marker is read at build time from the golden output files (``snippets/**/*.out.txt``, found by
 glob), so no message on it is typed: a message an example prints is listed as soon as its
 golden file holds it. Which section explains each message is kept in
@@ -134,8 +134,7 @@ def unexplained(docs: Path, root: Path) -> list[Printed]:
 
 
 def _code(text: str) -> str:
-    """``text`` as inline code inside a table cell."""
-    text = text.replace("|", "\\|")
+    """``text`` as inline code."""
     return f"`` {text} ``" if "`" in text else f"`{text}`"
 
 
@@ -156,12 +155,13 @@ def _link(here: str, target: str) -> str:
     return f"{relative}#{anchor}" if anchor else relative
 
 
-def table(docs: Path, root: Path, here: str) -> str:
-    """Two columns, so the long messages get the width: the message, then the section that
-    fixes it with the programs that printed it below (their names never share a line)."""
+def listing(docs: Path, root: Path, here: str) -> str:
+    """One list item a message: the message as code, wrapped like running text (a message is
+    up to a few hundred characters, too long for a table cell, where code names do not wrap),
+    and below it the section that fixes it and the programs that printed it."""
     fixes, ignored = load_fixes(docs)
     shown = pages_showing(docs)
-    rows = ["| Error message | Explained and fixed in |", "|---|---|"]
+    items: list[str] = []
     for printed in printed_messages(root):
         fix = fix_for(printed.message, fixes)
         if fix is None and any(i.search(printed.message) for i in ignored):
@@ -176,9 +176,11 @@ def table(docs: Path, root: Path, here: str) -> str:
         explained = "not yet explained"  # no entry: the test suite fails until there is one
         if fix is not None:
             explained = f"[{section_title(docs, fix.section)}]({_link(here, fix.section)})"
-        printers = "<br>".join(by)
-        rows.append(f"| {_code(printed.message)} | {explained}<br>printed by {printers} |")
-    return "\n".join(rows)
+        items.append(
+            f"- {_code(printed.message)}  \n"  # two spaces: a line break
+            f"  Fix: {explained}; printed by {', '.join(by)}."
+        )
+    return "\n".join(items)
 
 
 class ErrorMessagesExtension(Extension):
@@ -193,7 +195,7 @@ class ErrorMessagesExtension(Extension):
         docs = Path(self.getConfig("docs_dir"))
 
         def render() -> str:
-            return table(docs, Path.cwd(), current_page(md).source)
+            return listing(docs, Path.cwd(), current_page(md).source)
 
         md.preprocessors.register(MarkerLine(md, MARKER, render), "error_messages", 34)
         check_markers(md)
