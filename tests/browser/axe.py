@@ -10,11 +10,21 @@ from tests.support.paths import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING_IMPACTS = frozenset({"serious", "critical"})
+# ``where`` is null (the whole document) or {include, exclude}: CSS selectors of the parts to
+# check and to leave out; a selector that matches nothing on this page is dropped (axe refuses
+# an include that finds nothing).
 RUN_AXE = """
-async (rules) => {
+async ([rules, where]) => {
   const options = { resultTypes: ["violations"] };
   if (rules) options.runOnly = { type: "rule", values: rules };
-  const results = await axe.run(document, options);
+  const present = (selectors) => selectors
+    .filter((selector) => document.querySelector(selector)).map((selector) => [selector]);
+  let context = document;
+  if (where) {
+    context = { exclude: present(where.exclude) };
+    if (where.include.length) context.include = present(where.include);
+  }
+  const results = await axe.run(context, options);
   return results.violations.map((v) => ({
     id: v.id,
     impact: v.impact,
@@ -46,9 +56,22 @@ class Violation:
         return f"{self.impact} {self.id} ({self.nodes}x): {self.help} at {self.targets}"
 
 
-def axe_violations(page: Page, rules: tuple[str, ...] | None = None) -> list[Violation]:
+@dataclass(frozen=True)
+class Part:
+    """Part of a page for axe to check: what ``include`` selects (everything when empty), less
+    what ``exclude`` selects."""
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+
+def axe_violations(
+    page: Page, rules: tuple[str, ...] | None = None, part: Part | None = None
+) -> list[Violation]:
     """Every axe violation on the page as it is shown now, for all of axe's rules or only
-    ``rules`` (axe is injected on first use)."""
+    ``rules``, in the whole document or only ``part`` of it (axe is injected on first use)."""
     if not page.evaluate("() => typeof axe !== 'undefined'"):
         page.add_script_tag(path=AXE)
-    return [Violation(**v) for v in page.evaluate(RUN_AXE, list(rules) if rules else None)]
+    where = None if part is None else {"include": part.include, "exclude": part.exclude}
+    found = page.evaluate(RUN_AXE, [list(rules) if rules else None, where])
+    return [Violation(**v) for v in found]

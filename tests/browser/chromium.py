@@ -15,6 +15,8 @@ from playwright.sync_api import Browser, BrowserContext, Playwright
 from tests.browser.traffic import Traffic
 
 CHROMIUM = Path("/usr/bin/chromium")
+# The window every page is first opened in: a laptop's, as the checks at 1280 px expect.
+WINDOW = {"width": 1280, "height": 800}
 CHROMIUM_FLAGS = (
     "--headless",
     "--no-sandbox",
@@ -44,7 +46,7 @@ def launch(playwright: Playwright) -> Browser:
 def fresh_context(browser: Browser, origin: str, traffic: Traffic) -> BrowserContext:
     """A context with no cookies, storage or cache, recorded by ``traffic``, able to use the
     clipboard."""
-    context = browser.new_context(base_url=origin)
+    context = browser.new_context(base_url=origin, viewport=WINDOW)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
     traffic.watch(context)
     return context

@@ -1,8 +1,11 @@
-"""Every page, opened once in a fresh browser, keeps every promise a single page makes.
+"""Every page, opened once, keeps every promise a single page makes.
 
 The checks run in the order listed on one load of the page (see ``visit.py`` for why the order
 matters); a failure names the page and the check, and all of a page's failures are reported
-together. The site-wide tests below make sure the per-page checks have something to check.
+together. The page is given an empty search index (``visit.without_search_index``): no check
+here searches, and ``test_search.py`` loads the real one. The chrome every page shares is
+checked once, by ``test_site_chrome.py``. The site-wide tests below make sure the per-page
+checks have something to check.
 """
 
 from __future__ import annotations
@@ -12,11 +15,20 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.checks import accessibility, copying, fitting, loading, markdown, metadata, tabs
+from tests.browser.checks import (
+    accessibility,
+    copying,
+    fitting,
+    layout,
+    loading,
+    markdown,
+    metadata,
+    tabs,
+)
 from tests.browser.figures import RecordProperty
 from tests.browser.pages import diagram_count, open_page
 from tests.browser.traffic import Traffic
-from tests.browser.visit import Check, Visit, run_checks
+from tests.browser.visit import Check, Visit, run_checks, without_search_index
 from tests.support.pages import page_paths_from_docs, page_paths_from_site, source_of
 
 PAGES = page_paths_from_docs()
@@ -34,7 +46,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     # What the reader changes: the scheme, the window, a language, then every copy button
     # (which opens notes and picks tabs of its own).
     ("accessibility, dark scheme", accessibility.accessible_in_the_dark_scheme),
-    ("phone width", accessibility.fits_a_phone),
+    ("phone width", layout.fits_a_phone),
     ("copy buttons on a phone", fitting.copy_buttons_in_reach_on_a_phone),
     ("language picked everywhere", tabs.choice_is_picked_everywhere),
     ("copy buttons", copying.copies_the_tested_files),
@@ -47,6 +59,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
 def test_page(
     page: Page, traffic: Traffic, site_dir: Path, path: str, record_property: RecordProperty
 ) -> None:
+    without_search_index(page)
     open_page(page, path)
     visit = Visit(path, page, traffic, site_dir)
     failures = run_checks(visit, CHECKS)

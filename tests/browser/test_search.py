@@ -4,7 +4,9 @@ Terms are typed key by key into the search box, as a reader does, and the first 
 followed. The expected page is not hard-coded: the first result must be a page whose text
 contains the term, and every term here must appear on some page (otherwise the term list is
 stale, not the search). The search starts from the home page; each later term is searched from
-the page the one before led to, so one browser session serves them all.
+the page the one before led to, so one browser session serves them all. This is the one test
+that loads the site's real search index (the page visits are given an empty one), so the
+index's byte budget is checked here, on the home page's first load.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from tests.browser.checks import loading
 from tests.browser.pages import open_page
 from tests.browser.traffic import Traffic
 from tests.browser.visit import Visit, run_checks
@@ -57,6 +60,7 @@ def test_search_leads_to_a_page_about_each_term(
     page: Page, traffic: Traffic, site_dir: Path
 ) -> None:
     open_page(page, "/")
-    checks = [(f"search {term!r}", leads_to_a_page_about(term)) for term in TERMS]
+    checks = [("search index budget", loading.search_index_within_budget)]
+    checks += [(f"search {term!r}", leads_to_a_page_about(term)) for term in TERMS]
     failures = run_checks(Visit("/", page, traffic, site_dir), checks)
     assert not failures, "\n\n".join(failures)

@@ -64,14 +64,7 @@ def zensical_context(
 @pytest.fixture
 def zensical_traffic(_zensical_traffic: Traffic) -> Traffic:
     """The shared context's record, emptied for this test."""
-    for record in (
-        _zensical_traffic.requests,
-        _zensical_traffic.foreign,
-        _zensical_traffic.failed,
-        _zensical_traffic.console_errors,
-        _zensical_traffic.finished,
-    ):
-        record.clear()
+    _zensical_traffic.clear()
     return _zensical_traffic
 
 

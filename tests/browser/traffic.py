@@ -25,6 +25,14 @@ class Traffic:
     failed: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     finished: list[Request] = field(default_factory=list)
+    in_flight: set[Request] = field(default_factory=set)
+
+    def clear(self) -> None:
+        """Forget everything recorded so far: the next page's record starts empty."""
+        for record in (self.requests, self.foreign, self.failed, self.console_errors):
+            record.clear()
+        self.finished.clear()
+        self.in_flight.clear()
 
     def is_own(self, url: str) -> bool:
         parts = urlsplit(url)
@@ -44,14 +52,17 @@ class Traffic:
         return sizes
 
     def wait_until_finished(self, page: Page, path: str, timeout: float = 15.0) -> None:
-        """Wait until a request for ``path`` has finished (a worker may ask late), then
-        until the network is quiet again."""
+        """Wait until a request for ``path`` has finished (the search index is asked for after
+        the page's load), and no request is still under way. Requests are counted as they start
+        and end, so this waits only as long as the page takes, not a fixed quiet time."""
         url = f"{self.origin}{path}"
         deadline = time.monotonic() + timeout
-        while not any(r.url == url for r in self.finished):
-            assert time.monotonic() < deadline, f"{path} was not loaded within {timeout} s"
-            page.wait_for_timeout(50)
-        page.wait_for_load_state("networkidle")
+        while self.in_flight or not any(r.url == url for r in self.finished):
+            assert time.monotonic() < deadline, (
+                f"{path} was not loaded within {timeout} s, or requests never ended: "
+                + ", ".join(r.url for r in self.in_flight)
+            )
+            page.wait_for_timeout(20)
 
     def problems(self) -> list[str]:
         return (
@@ -77,10 +88,12 @@ class Traffic:
 
     def _on_request(self, request: Request) -> None:
         self.requests.append(request.url)
+        self.in_flight.add(request)
         if not self.is_own(request.url):
             self.foreign.append(request.url)
 
     def _on_failed(self, request: Request) -> None:
+        self.in_flight.discard(request)
         if self.is_own(request.url):
             self.failed.append(f"{request.url} ({request.failure})")
 
@@ -89,6 +102,7 @@ class Traffic:
             self.failed.append(f"{response.url} (HTTP {response.status})")
 
     def _on_finished(self, request: Request) -> None:
+        self.in_flight.discard(request)
         self.finished.append(request)
 
     def _on_console(self, message: ConsoleMessage) -> None:

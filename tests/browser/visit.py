@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,10 +22,34 @@ from playwright.sync_api import Page
 from tests.browser.pages import diagram_count
 from tests.browser.traffic import Traffic
 
-# The search index loads in a worker after the page: the first load is over when it has.
+# The search index loads after the page: the first load is over when it has.
 SEARCH_INDEX = "/search/search_index.json"
+# An index with no documents: what a page is given in place of the site's when its visit does
+# not search. The theme still asks for it and hands it to its search worker as usual, but the
+# worker has nothing to index, where indexing the site's (over a megabyte) cost every page visit
+# CPU for nothing it checks. Searching, and the index's size, are tested on their own
+# (``test_search.py``).
+EMPTY_SEARCH_INDEX = json.dumps(
+    {
+        "config": {
+            "lang": ["en"],
+            "separator": r"[\s\-]+",
+            "pipeline": ["stopWordFilter"],
+            "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}},
+        },
+        "docs": [],
+    }
+)
 # A phone's window (an iPhone's, in CSS pixels), for the checks that look at the page on one.
-PHONE = {"width": 375, "height": 812}
+PHONE = {"width": 390, "height": 844}
+
+
+def without_search_index(page: Page, path: str = SEARCH_INDEX) -> None:
+    """Give ``page`` an empty search index in place of the site's (see ``EMPTY_SEARCH_INDEX``)."""
+    page.route(
+        f"**{path}",
+        lambda route: route.fulfill(body=EMPTY_SEARCH_INDEX, content_type="application/json"),
+    )
 
 
 @dataclass(frozen=True)
@@ -74,7 +99,7 @@ class Visit:
 
     def first_load(self) -> FirstLoad:
         """The first load's record, taken (on the first call) once the search index has loaded
-        and the network has been quiet for half a second, so late requests are in it. A load
+        and no request is under way, so late requests are in it. A load
         that never gets there is recorded once, as a problem, not waited for by every check."""
         if self._first_load is None:
             unfinished = []
