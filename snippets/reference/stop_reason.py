@@ -1,12 +1,5 @@
-"""Read why a stream stopped, and notice a stream that never said.
-
-`stop_reason` arrives in the `message_delta` event near the end of the stream.
-A stream that ends without one (the connection closed cleanly part-way) raises
-nothing: the final message simply has `stop_reason` None, so check for it.
-
-Name the kind of request to send: `python stop_reason.py tool_use` offers a
-tool, so the reply can stop to call it; `python stop_reason.py text` asks a
-plain question.
+"""Read why a stream stopped, and notice a stream that never said (None).
+The kind of request is named on the command line: `text` or `tool_use`.
 """
 
 import sys
