@@ -1,10 +1,5 @@
-"""Show what happens to `temperature`, `top_p` and `top_k`, which no longer
-exist.
-
-The SDK dropped them from its Messages methods in 1.0, so passing one is a
-TypeError before any request is made. Forcing one into the body anyway
-(`extra_body`) gets a 400 from the API, which removed them in version
-2026-10-21.
+"""Pass `temperature`, which no longer exists: as an argument (the SDK
+refuses it) and through `extra_body` (the API refuses it).
 """
 
 import anthropic
