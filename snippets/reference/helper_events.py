@@ -1,13 +1,5 @@
-"""Print the events `messages.stream()` yields, helper events included.
-
-Besides the wire events, the SDK's stream adds helper events (`text`,
-`input_json`, `thinking`, `signature`, `citation`) right after the delta they
-come from, and gives `content_block_stop` and `message_stop` the finished block
-and message.
-
-Name the kind of request to send: `python helper_events.py thinking`. Each kind
-below asks for something different, so its reply carries different blocks and
-events.
+"""Print the events `messages.stream()` yields, helper events included:
+`python helper_events.py thinking` (the kinds of request are below).
 """
 
 import sys
