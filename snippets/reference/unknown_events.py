@@ -1,10 +1,4 @@
-"""Show what the SDK hands you for an event type it does not know.
-
-New event types may be added to the API at any time. The SDK does not reject
-them: it passes them through, loosely typed (here, an unknown event arrives as
-an instance of an unrelated class). Branch on `event.type`, never on
-`isinstance`, and ignore the types you do not know.
-"""
+"""Show what the SDK hands you for an event type it does not know."""
 
 import anthropic
 
