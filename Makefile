@@ -2,6 +2,11 @@
 # Everything else here is the set-up those two need on a fresh machine.
 
 PYTHON ?= python3
+# A test run starts several Pythons that import the same modules: the SDK, and pytest's plugins,
+# which pytest compiles anew to rewrite their asserts. With bytecode caching off (some containers
+# set PYTHONDONTWRITEBYTECODE) each process compiles them again: about 9 CPU-seconds a process
+# here. The caches go to __pycache__/, which git ignores.
+unexport PYTHONDONTWRITEBYTECODE
 VENV   := .venv
 BIN    := $(VENV)/bin
 # A stamp named after the hash of what it was installed from: set-up runs again when the pins
@@ -9,7 +14,7 @@ BIN    := $(VENV)/bin
 DEPS   := $(VENV)/.deps-$(shell cat pyproject.toml | sha256sum | cut -c1-16)
 NODE   := node_modules/.deps-$(shell cat package.json package-lock.json | sha256sum | cut -c1-16)
 
-.PHONY: serve test build build-zensical standin benchmark regen update-goldens diagrams lint format clean chromium nginx redis pythons
+.PHONY: serve test check build build-zensical standin benchmark regen update-goldens diagrams lint format clean chromium nginx redis pythons
 
 # `python -m` puts the project root on sys.path: mkdocs.yml's extensions are in siteparts/.
 serve: $(DEPS)
@@ -17,6 +22,12 @@ serve: $(DEPS)
 
 test: $(DEPS) $(NODE) chromium nginx redis pythons
 	$(BIN)/python -m pytest -n auto
+
+# Everything a change to one page folder can break (tests/support/check.py says what), with the
+# site built once: make check PAGE=cancellation.
+check: $(DEPS) $(NODE) chromium nginx redis pythons
+	@test -n "$(PAGE)" || { echo "make check PAGE=<page-folder>: a folder of snippets/, e.g. PAGE=cancellation"; exit 2; }
+	$(BIN)/python -m pytest $$($(BIN)/python -m tests.support.check) --page $(PAGE) -n 2
 
 build: $(DEPS)
 	$(BIN)/python -m mkdocs build --strict

@@ -18,6 +18,7 @@ pytest_plugins = [
     "tests.examples.live",  # pytest --live: the snippets against the real API
     "tests.examples.harness.options",  # --update-goldens, --snippets PAGE
     "tests.examples.harness.golden_dates",  # --update-goldens dates what changed
+    "tests.support.check",  # --page FOLDER: what one page's change can break (make check)
 ]
 
 

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.support.paths import ROOT
 from tests.support.settings import FAKE_KEY
 
@@ -111,30 +113,34 @@ def test_the_readme_layout_names_every_folder() -> None:
     assert not missing, f"README's Layout table does not name these folders: {missing}"
 
 
-def _dry_run(folder: Path, target: str) -> str:
+def _dry_run(folder: Path, target: tuple[str, ...]) -> str:
     done = subprocess.run(
-        ["make", "-n", target], cwd=folder, capture_output=True, text=True, timeout=30
+        ["make", "-n", *target], cwd=folder, capture_output=True, text=True, timeout=30
     )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
 
-def test_set_up_runs_again_when_the_pins_change_not_when_a_file_is_newer(tmp_path: Path) -> None:
+@pytest.mark.parametrize("target", [("serve",), ("check", "PAGE=cancellation")], ids=" ".join)
+def test_set_up_runs_again_when_the_pins_change_not_when_a_file_is_newer(
+    tmp_path: Path, target: tuple[str, ...]
+) -> None:
     """A fresh clone gives pyproject.toml a new modification time: an up-to-date .venv beside it
-    must not be built again, and a change to the pins must rebuild it."""
+    must not be built again (by ``make serve`` or by the one-page ``make check``), and a change
+    to the pins must rebuild it."""
     for name in ("Makefile", "pyproject.toml", "package.json", "package-lock.json"):
         shutil.copy(ROOT / name, tmp_path / name)
     install = "pip install"
-    assert install in _dry_run(tmp_path, "serve"), "a missing .venv is not set up"
+    assert install in _dry_run(tmp_path, target), "a missing .venv is not set up"
     stamp = next(
         line.split("touch ", 1)[1].strip()
-        for line in _dry_run(tmp_path, "serve").splitlines()
+        for line in _dry_run(tmp_path, target).splitlines()
         if "touch .venv/.deps-" in line
     )
     (tmp_path / stamp).parent.mkdir(parents=True)
     (tmp_path / stamp).touch()
     os.utime(tmp_path / stamp, (1, 1))  # older than every file beside it
-    assert install not in _dry_run(tmp_path, "serve"), "an up-to-date .venv was set up again"
+    assert install not in _dry_run(tmp_path, target), "an up-to-date .venv was set up again"
     with (tmp_path / "pyproject.toml").open("a", encoding="utf-8") as pins:
         pins.write("\n# a changed pin\n")
-    assert install in _dry_run(tmp_path, "serve"), "changed pins did not set .venv up again"
+    assert install in _dry_run(tmp_path, target), "changed pins did not set .venv up again"
