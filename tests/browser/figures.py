@@ -2,7 +2,8 @@
 
 Checks put their figures in ``Visit.figures``; ``test_every_page`` records them on its report
 (``record_property``, which xdist carries back from its workers), and ``conftest.py`` prints
-the summary: the heaviest first load and the program blocks that scroll sideways.
+the summary: the heaviest first load, the program blocks that scroll sideways, the code names
+in tables and the short titles that wrap, and the tabs that do not fit.
 """
 
 from __future__ import annotations
@@ -13,7 +14,16 @@ import pytest
 
 RecordProperty = Callable[[str, object], None]
 
-FIGURES = ("first-load bytes", "program blocks", "program blocks scrolling sideways")
+FIGURES = (
+    "first-load bytes",
+    "program blocks",
+    "program blocks scrolling sideways",
+    "code names in tables",
+    "code names in tables wrapping",
+    "short titles wrapping",
+    "tab rows scrolling on a phone",
+    "tabbed sets inside tabbed sets",
+)
 
 
 def summary(reports: Iterable[pytest.TestReport]) -> list[str]:

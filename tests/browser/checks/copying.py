@@ -1,8 +1,10 @@
 """Copy means tested: the copy button on every block from ``snippets/`` yields that very file.
 
 The rule: for a program (``.py``, ``.sh``) what lands on the clipboard is byte for byte the
-file the test suite ran, final newline included, so a reader who pastes it into a file gets the
-program that was tested. For an output (``.out.txt``) it is the golden file as shown: the
+file the test suite ran, final newline included, less its section-marker lines (comments that
+let another page quote part of it, which the build leaves out of a whole-file include:
+``tests/support/shown.py``), so a reader who pastes it into a file gets the program that was
+tested. For an output (``.out.txt``) it is the golden file as shown: the
 highlighter drops blank lines at either end of a block, so those are the one difference.
 A block comes from a file when its text is that file's text; every file a page includes whole
 must be found on the page that way, and when the block has a title, it is the file's name.
@@ -19,6 +21,7 @@ from playwright.sync_api import Page
 from tests.browser.visit import Visit
 from tests.support.pages import source_of
 from tests.support.paths import GOLDEN_SUFFIX, ROOT
+from tests.support.shown import shown_file
 
 WHOLE_FILE_INCLUDE = re.compile(r'^\s*--8<--\s+"(snippets/[^":]+)"\s*$', re.MULTILINE)
 SENTINEL = "nothing copied yet"
@@ -80,9 +83,9 @@ def expected_copy(target: str, text: str) -> str:
 
 
 def included_files(md: Path) -> dict[str, str]:
-    """Snippet files the page includes whole -> their exact text."""
+    """Snippet files the page includes whole -> their text as the page shows it."""
     return {
-        target: (ROOT / target).read_text(encoding="utf-8")
+        target: shown_file(ROOT / target)
         for target in WHOLE_FILE_INCLUDE.findall(md.read_text(encoding="utf-8"))
     }
 
