@@ -29,7 +29,7 @@ def open_not_found(page: Page, site_dir: Path) -> None:
         f"**{MISSING}",
         lambda route: route.fulfill(status=404, body=html, content_type="text/html"),
     )
-    page.goto(MISSING, wait_until="networkidle")
+    page.goto(MISSING, wait_until="load")
 
 
 def is_accessible(visit: Visit) -> None:
@@ -55,7 +55,7 @@ def links_home_search_and_troubleshooting(visit: Visit) -> None:
         assert not troubleshooting, "links to a troubleshooting page the nav does not have"
 
     page.locator("article a", has_text="Search").click()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
     assert urlsplit(page.url).path == "/", f"search link {search} led to {page.url}"
     assert page.evaluate("() => document.getElementById('__search').checked"), "search not open"
     page.keyboard.type("stop_reason", delay=20)
