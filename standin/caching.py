@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .registry import ASSUMED, rule
+from .rules.models import DEFAULT_MIN_TOKENS, min_cacheable_tokens
 from .rules.shapes import one_of
 
 PAGE = "doc: https://platform.claude.com/docs/en/build-with-claude/prompt-caching"
@@ -42,28 +43,6 @@ MAX_BREAKPOINTS = 4
 LOOKBACK_BLOCKS = 20
 TTL_SECONDS = {"5m": 300.0, "1h": 3600.0}
 
-# The shortest prefix each model caches, in tokens. The prompt-caching page's table as quoted in
-# public copies: 4,096 for Opus 4.5, 4.6, 4.7, Haiku 4.5 and Mythos Preview; 1,024 for Opus 4.8,
-# Opus 4.1, Opus 4, Sonnet 4.x and Sonnet 5; 512 for Opus 5, Fable 5 and Mythos 5 (LiteLLM's
-# prompt-caching page, docs.litellm.ai/docs/completion/prompt_caching, 2026-10-07); 2,048 for
-# Haiku 3 and 3.5, models the installed SDK no longer names (the page as quoted in
-# github.com/anthropics/anthropic-sdk-python/issues/1194). One copy gives 2,048 for Opus 4.7
-# (dev.to/creeta, "Claude's prompt cache fails silently below 1,024 tokens"); the others 4,096,
-# kept here. No source found gives the figure for the 5.5 models: they get DEFAULT_MIN_TOKENS,
-# Sonnet 5's.
-MIN_CACHEABLE_TOKENS = {
-    "claude-opus-4-5": 4096,
-    "claude-opus-4-5-20251101": 4096,
-    "claude-opus-4-6": 4096,
-    "claude-opus-4-7": 4096,
-    "claude-haiku-4-5": 4096,
-    "claude-haiku-4-5-20251001": 4096,
-    "claude-mythos-preview": 4096,
-    "claude-opus-5": 512,
-    "claude-fable-5": 512,
-    "claude-mythos-5": 512,
-}
-DEFAULT_MIN_TOKENS = 1024
 
 MARKER_TYPE = rule(
     "cache.marker_type",
@@ -112,7 +91,7 @@ MINIMUM = rule(
     "1,024 or 512 tokens by model.",
     "doc: https://docs.litellm.ai/docs/completion/prompt_caching",
     note="The API's own page keeps the table; the figures are as public copies quote it "
-    "(see MIN_CACHEABLE_TOKENS).",
+    "(see MIN_CACHEABLE_TOKENS in standin/rules/models.py).",
     values=("4,096", "2,048", "1,024", "512"),
     values_listed=r"\bminimum\b.*\b(4,096|1,024)\b.*\b(4,096|1,024)\b",
 )
@@ -123,10 +102,6 @@ MINIMUM_UNKNOWN = rule(
     ASSUMED,
     claims=(r"claude-sonnet-5-5.*?1,024|1,024.*?claude-sonnet-5-5",),
 )
-
-
-def min_tokens(model: str) -> int:
-    return MIN_CACHEABLE_TOKENS.get(model, DEFAULT_MIN_TOKENS)
 
 
 @dataclass(frozen=True)
@@ -263,7 +238,7 @@ class PromptCache:
         """Read the longest cached prefix at or shortly before a breakpoint, write each longer
         marked prefix; ``input_tokens`` (the whole input) bounds what can be counted."""
         found = positions(body)
-        least = min_tokens(str(body.get("model", "")))
+        least = min_cacheable_tokens(str(body.get("model", "")))
         marks = [i for i, p in enumerate(found) if p.marker and p.tokens >= least]
         now = self._clock()
         with self._lock:

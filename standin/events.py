@@ -23,6 +23,7 @@ from .replies import (
     Thinking,
     ToolUse,
 )
+from .rules.models import default_thinking_display
 from .wire_shape import WireShape
 
 Event = tuple[str, dict[str, Any]]
@@ -67,16 +68,6 @@ class Asked:
     cache: CacheUse = field(default_factory=CacheUse)
 
 
-# Models whose thinking display defaults to "omitted" when a request does not set one: Opus 4.7
-# and 4.8, Fable 5 (modelparams.dev thinking.display table; anthropics/claude-code#49268 quotes
-# the thinking docs for Opus 4.7 and Mythos Preview). The SDK's own docstring says only that
-# "the default depends on the model". Other models, this site's included, default to
-# "summarized" here; no source found says otherwise for them.
-OMITTED_BY_DEFAULT = frozenset(
-    {"claude-opus-4-7", "claude-opus-4-8", "claude-fable-5", "claude-mythos-preview"}
-)
-
-
 def asked_from(body: dict[str, Any], seed: str) -> Asked:
     """Read the request: its budget, stop sequences and thinking display, and a rough count of
     its input tokens (about four characters a token, as the service's own counts go for
@@ -87,8 +78,7 @@ def asked_from(body: dict[str, Any], seed: str) -> Asked:
     return Asked(
         max_tokens=body["max_tokens"],
         stop_sequences=tuple(body.get("stop_sequences") or ()),
-        thinking_display=display
-        or ("omitted" if body.get("model") in OMITTED_BY_DEFAULT else "summarized"),
+        thinking_display=display or default_thinking_display(str(body.get("model", ""))),
         input_tokens=max(len(json.dumps(sent, ensure_ascii=False)) // 4, 1),
         seed=seed,
     )

@@ -1,4 +1,4 @@
-"""What each model accepts: the per-model differences the service enforces.
+"""What each model accepts and how it behaves: the per-model facts, in one place.
 
 The model ids come from the installed SDK (``ModelParam``), so a model the SDK learns about is
 served without an edit here. The generation of a model decides most differences: Claude 4.5
@@ -71,3 +71,47 @@ def accepts_prefill(model: str) -> bool:
 def adaptive_only(model: str) -> bool:
     """Whether manual thinking budgets are refused (Claude Opus 4.7 and later, every Claude 5)."""
     return model in _ADAPTIVE_ONLY_4X or bool(_CLAUDE_5.match(model))
+
+
+# The shortest prefix each model caches, in tokens. The prompt-caching page's table as quoted in
+# public copies: 4,096 for Opus 4.5, 4.6, 4.7, Haiku 4.5 and Mythos Preview; 1,024 for Opus 4.8,
+# Opus 4.1, Opus 4, Sonnet 4.x and Sonnet 5; 512 for Opus 5, Fable 5 and Mythos 5 (LiteLLM's
+# prompt-caching page, docs.litellm.ai/docs/completion/prompt_caching, 2026-10-07); 2,048 for
+# Haiku 3 and 3.5, models the installed SDK no longer names (the page as quoted in
+# github.com/anthropics/anthropic-sdk-python/issues/1194). One copy gives 2,048 for Opus 4.7
+# (dev.to/creeta, "Claude's prompt cache fails silently below 1,024 tokens"); the others 4,096,
+# kept here. No source found gives the figure for the 5.5 models: they get DEFAULT_MIN_TOKENS,
+# Sonnet 5's.
+MIN_CACHEABLE_TOKENS = {
+    "claude-opus-4-5": 4096,
+    "claude-opus-4-5-20251101": 4096,
+    "claude-opus-4-6": 4096,
+    "claude-opus-4-7": 4096,
+    "claude-haiku-4-5": 4096,
+    "claude-haiku-4-5-20251001": 4096,
+    "claude-mythos-preview": 4096,
+    "claude-opus-5": 512,
+    "claude-fable-5": 512,
+    "claude-mythos-5": 512,
+}
+DEFAULT_MIN_TOKENS = 1024
+
+
+def min_cacheable_tokens(model: str) -> int:
+    """The shortest prompt prefix ``model`` caches; a shorter one is not cached, with no error."""
+    return MIN_CACHEABLE_TOKENS.get(model, DEFAULT_MIN_TOKENS)
+
+
+# Models whose thinking display defaults to "omitted" when a request does not set one: Opus 4.7
+# and 4.8, Fable 5 (modelparams.dev thinking.display table; anthropics/claude-code#49268 quotes
+# the thinking docs for Opus 4.7 and Mythos Preview). The SDK's own docstring says only that
+# "the default depends on the model". Other models, this site's included, default to
+# "summarized" here; no source found says otherwise for them.
+OMITTED_BY_DEFAULT = frozenset(
+    {"claude-opus-4-7", "claude-opus-4-8", "claude-fable-5", "claude-mythos-preview"}
+)
+
+
+def default_thinking_display(model: str) -> str:
+    """The thinking display ``model`` uses when a request sets none."""
+    return "omitted" if model in OMITTED_BY_DEFAULT else "summarized"
