@@ -1,7 +1,7 @@
 """Show each diagram as the SVG drawn from it ahead of time, so no page loads a diagram library.
 
 A page writes its diagram as a ```` ```mermaid ```` fence. The test suite draws each one in
-Chromium with mermaid (``make diagrams``) and keeps the drawing in ``diagrams/`` like a golden
+Chromium with mermaid (``make regen ONLY=diagrams``) and keeps the drawing in ``diagrams/`` like a golden
 file: ``diagrams/<page>.<n>.svg`` for the page's n-th diagram, its first line naming the digest
 of the source it was drawn from. This hook puts that SVG in the page where the fence was, with
 no colours of its own (``assets/stylesheets/diagrams.css`` gives it the scheme's colours), as
@@ -41,7 +41,9 @@ def digest(source: str) -> str:
 
 
 def header(source: str, tool: str) -> str:
-    return f"<!-- drawn from sha256:{digest(source)} by {tool}; redraw: make diagrams -->\n"
+    return (
+        f"<!-- drawn from sha256:{digest(source)} by {tool}; redraw: make regen ONLY=diagrams -->\n"
+    )
 
 
 def drawing_path(root: Path, page_source: str, number: int) -> Path:
@@ -80,13 +82,13 @@ def swap_drawings(content: str, page_source: str, root: Path) -> str:
         where = path.relative_to(root)
         if not path.is_file():
             raise StaleDrawingError(
-                f"{page_source}: diagram {number} has no drawing {where}: run `make diagrams`"
+                f"{page_source}: diagram {number} has no drawing {where}: run `make regen ONLY=diagrams`"
             )
         drawing = path.read_text(encoding="utf-8")
         problem = stale(drawing, source)
         if problem:
             raise StaleDrawingError(
-                f"{page_source}: {where} is stale ({problem}): run `make diagrams`"
+                f"{page_source}: {where} is stale ({problem}): run `make regen ONLY=diagrams`"
             )
         return figure(drawing)
 

@@ -2,7 +2,7 @@
 
 Nothing here is typed: the SDK version and the Pythons come from ``docs/data/pythons.json``, the
 API version and each golden output's date from ``docs/data/goldens.json``; the suite writes both
-(``make update-goldens``) and fails when they disagree with the installed packages or the golden
+(``make regen``) and fails when they disagree with the installed packages or the golden
 files. A page's date is the latest date of the golden outputs it shows; a page that shows none
 gives the site's latest. The line is put in the page's ``meta["freshness"]`` for the theme
 (``overrides/partials/freshness.html``), which both MkDocs and Zensical hand to the templates.
@@ -61,7 +61,7 @@ def freshness(markdown: str, pythons: dict[str, Any], goldens: dict[str, Any]) -
         raise ValueError(f"{PYTHONS}: the Pythons ran different SDKs: {sorted(sdks)}")
     dates = goldens["goldens"]
     # A golden added since the file was written has no date yet: tests/site/test_freshness.py
-    # fails on it (run `make update-goldens`); the build does not, so a new page can be drafted.
+    # fails on it (run `make regen`); the build does not, so a new page can be drafted.
     own = [dates[g]["regenerated"] for g in included_goldens(markdown) if g in dates]
     return Freshness(
         sdk=sdks.pop(),
@@ -72,9 +72,22 @@ def freshness(markdown: str, pythons: dict[str, Any], goldens: dict[str, Any]) -
     )
 
 
+# Each data file as last read, by path: (its modification time and size, its data).
+_read: dict[Path, tuple[tuple[int, int], dict[str, Any]]] = {}
+
+
 def load(docs_dir: str | Path, name: Path) -> dict[str, Any]:
-    """One of the two data files (``PYTHONS``, ``GOLDENS``) from the pages' folder."""
-    return json.loads((Path(docs_dir) / name).read_text(encoding="utf-8"))
+    """One of the two data files (``PYTHONS``, ``GOLDENS``) from the pages' folder, read once
+    a build rather than once a page, and again when the file changes (``mkdocs serve`` after
+    ``make regen``). The data is shared: callers must not change it."""
+    path = Path(docs_dir) / name
+    stat = path.stat()
+    version = (stat.st_mtime_ns, stat.st_size)
+    known = _read.get(path)
+    if known is None or known[0] != version:
+        known = (version, json.loads(path.read_text(encoding="utf-8")))
+        _read[path] = known
+    return known[1]
 
 
 class _Line(Preprocessor):

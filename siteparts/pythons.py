@@ -1,7 +1,7 @@
 """Render the Pythons the examples were run on, from ``docs/data/pythons.json``.
 
-The suite writes that file from the environments it runs every example in (``make
-update-goldens``) and fails when it no longer matches them, so the table below the
+The suite writes that file from the environments it runs every example in (``make regen
+ONLY=pythons``) and fails when it no longer matches them, so the table below the
 ``<!-- tested-pythons -->`` marker is never typed by hand.
 """
 

@@ -2,7 +2,7 @@
 
 ``test_snippet_on_python`` runs every Python example on each of them; the versions page lists
 them with what a reader gets there (``docs/data/pythons.json``, rendered by
-``hooks/pythons.py``). That file is written from this machine's environments by ``make regen``
+``siteparts/pythons.py``). That file is written from this machine's environments by ``make regen``
 and compared with them otherwise, like a golden output (``tests/support/generated.py``).
 """
 

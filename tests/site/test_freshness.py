@@ -16,6 +16,7 @@ from pathlib import Path
 
 from anthropic._constants import ANTHROPIC_API_VERSION
 
+from siteparts import freshness
 from tests.examples.harness import golden_dates
 from tests.support.generated import GOLDEN_DATES
 from tests.support.pages import page_paths_from_site, source_of
@@ -131,3 +132,15 @@ def test_update_goldens_dates_only_the_goldens_that_changed() -> None:
     assert written[unchanged]["regenerated"] == "2000-01-02"
     assert "snippets/gone/gone.text.out.txt" not in written
     assert written.keys() == {rel(p) for p in golden_files()}
+
+
+def test_the_data_files_are_read_once_a_build_and_again_when_changed(tmp_path: Path) -> None:
+    """The hook runs for every page: it reads each data file once, and anew once it changes
+    (``mkdocs serve`` while ``make regen`` rewrites it)."""
+    data = tmp_path / freshness.GOLDENS
+    data.parent.mkdir()
+    data.write_text('{"api_version": "1"}', encoding="utf-8")
+    first = freshness.load(tmp_path, freshness.GOLDENS)
+    assert freshness.load(tmp_path, freshness.GOLDENS) is first, "read again, unchanged"
+    data.write_text('{"api_version": "22"}', encoding="utf-8")
+    assert freshness.load(tmp_path, freshness.GOLDENS) == {"api_version": "22"}

@@ -1,6 +1,6 @@
 """A pytest plugin: ``--update-goldens`` records when each golden output last changed.
 
-Every page says when its examples' outputs were last regenerated (``hooks/freshness.py``).
+Every page says when its examples' outputs were last regenerated (``siteparts/freshness.py``).
 That date is not typed: at the end of a run that rewrote goldens, this compares each golden
 file with the digest ``docs/data/goldens.json`` holds for it and dates the ones that changed
 (or are new) today, keeping the date of those that did not; it also records the API version of
@@ -22,9 +22,9 @@ from tests.support.paths import DOCS, golden_files, rel
 
 DATA_FILE = DOCS / "data" / "goldens.json"
 ABOUT = (
-    "Written by `make update-goldens`: the digest of each golden output and the day it last "
-    "changed, and the API version of the SDK that ran the examples. Each page's freshness line "
-    "is rendered from it (hooks/freshness.py)."
+    "Written by `make regen` (`PAGE=<page-folder>` for one page's goldens): the digest of "
+    "each golden output and the day it last changed, and the API version of the SDK that ran "
+    "the examples. Each page's freshness line is rendered from it (siteparts/freshness.py)."
 )
 
 
