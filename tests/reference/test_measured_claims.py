@@ -2,7 +2,7 @@
 
 The Performance page's ratios come from a benchmark against the local stand-in, paced at a
 fixed time to first token and a fixed rate; they are facts about that pacing, not about
-Claude. Wherever a page quotes one (``{{ perf.ttft_ratio_... }}``), the same paragraph must
+Claude. Concepts links the Performance page's model instead of quoting one. Wherever a page quotes one (``{{ perf.ttft_ratio_... }}``), the same paragraph must
 name the pacing (``{{ perf.ttft_ms }}`` and ``{{ perf.tokens_per_second }}``).
 """
 
@@ -24,4 +24,6 @@ def test_every_quoted_ratio_names_the_pacing_it_follows_from() -> None:
                 quoted += 1
                 where = f"{page.relative_to(DOCS)}: {paragraph[:80]!r}"
                 assert all(p.search(paragraph) for p in PACING), f"no pacing named in {where}"
-    assert quoted >= 2, "expected the Performance page and Concepts to quote a ratio"
+    assert quoted >= 1, (
+        "expected the Performance page (its model of time to first text) to quote a ratio"
+    )
