@@ -22,7 +22,7 @@ from tests.reference.markdown import code_names, page, section, table
 from tests.support.cloud import point_cloud_clients
 
 PAGE = "guides/cloud-platforms.md"
-GLANCE = table(section(page(PAGE), "At a glance"), "")
+GLANCE = table(section(page(PAGE), "At a glance"), "Setting")
 PLATFORMS = GLANCE.header[1:]
 ROWS = {row[0]: dict(zip(PLATFORMS, row[1:], strict=True)) for row in GLANCE.rows}
 HEADER_NAME = re.compile(r"^[a-z][a-z-]*$")
