@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from tests.browser.chromium import WINDOW, fresh_context, launch
-from tests.browser.figures import summary
+from tests.browser.figures import landing_distances, summary
 from tests.browser.server import SiteServer
 from tests.browser.traffic import Traffic
 
@@ -89,14 +89,17 @@ def forget(page: Page) -> None:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """The figures the per-page checks measured (``tests/browser/figures.py``)."""
+    """The figures the per-page checks and the home-page tasks measured (``figures.py``)."""
     reports = [
         r
         for r in terminalreporter.getreports("passed") + terminalreporter.getreports("failed")
         if r.when == "call"
     ]
-    lines = summary(reports)
-    if lines:
-        terminalreporter.write_sep("-", "every page, as measured in Chromium")
-        for line in lines:
-            terminalreporter.write_line(line)
+    for title, lines in (
+        ("every page, as measured in Chromium", summary(reports)),
+        ("from the home page's tasks to their programs", landing_distances(reports)),
+    ):
+        if lines:
+            terminalreporter.write_sep("-", title)
+            for line in lines:
+                terminalreporter.write_line(line)

@@ -46,3 +46,16 @@ def summary(reports: Iterable[pytest.TestReport]) -> list[str]:
         else:
             lines.append(f"{name}: total {sum(values.values())}, largest {values[top]} ({top})")
     return lines
+
+
+LANDING = "landing to program, px: "  # test_home_tasks.py: one figure per task of the home page
+
+
+def landing_distances(reports: Iterable[pytest.TestReport]) -> list[str]:
+    """One line per task of the home page: how far below the landing point its program starts."""
+    return [
+        f"{value:>5} px  {name.removeprefix(LANDING)}"
+        for report in reports
+        for name, value in report.user_properties
+        if name.startswith(LANDING)
+    ]
