@@ -28,7 +28,8 @@ class Traffic:
     in_flight: set[Request] = field(default_factory=set)
 
     def clear(self) -> None:
-        """Forget everything recorded so far: the next page's record starts empty."""
+        """Forget everything recorded so far: the next page's record starts empty, and a request
+        still under way now (the page before, aborted as the next one opens) is left out of it."""
         for record in (self.requests, self.foreign, self.failed, self.console_errors):
             record.clear()
         self.finished.clear()
@@ -93,17 +94,20 @@ class Traffic:
             self.foreign.append(request.url)
 
     def _on_failed(self, request: Request) -> None:
+        if request not in self.in_flight:
+            return  # asked for by a page left before the record was cleared: not this page's
         self.in_flight.discard(request)
         if self.is_own(request.url):
             self.failed.append(f"{request.url} ({request.failure})")
 
     def _on_response(self, response: Response) -> None:
-        if response.status >= 400:
+        if response.request in self.in_flight and response.status >= 400:
             self.failed.append(f"{response.url} (HTTP {response.status})")
 
     def _on_finished(self, request: Request) -> None:
-        self.in_flight.discard(request)
-        self.finished.append(request)
+        if request in self.in_flight:
+            self.in_flight.discard(request)
+            self.finished.append(request)
 
     def _on_console(self, message: ConsoleMessage) -> None:
         if message.type == "error":
