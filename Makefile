@@ -2,11 +2,6 @@
 # Everything else here is the set-up those two need on a fresh machine.
 
 PYTHON ?= python3
-# A test run starts several Pythons that import the same modules: the SDK, and pytest's plugins,
-# which pytest compiles anew to rewrite their asserts. With bytecode caching off (some containers
-# set PYTHONDONTWRITEBYTECODE) each process compiles them again: about 9 CPU-seconds a process
-# here. The caches go to __pycache__/, which git ignores.
-unexport PYTHONDONTWRITEBYTECODE
 VENV   := .venv
 BIN    := $(VENV)/bin
 # A stamp named after the hash of what it was installed from: set-up runs again when the pins

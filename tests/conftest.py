@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,14 @@ import pytest
 
 from standin import StandIn
 from tests.support.site import build_site_once, build_zensical_site
+
+# A run starts several Pythons that import the same modules: the SDK, and pytest's plugins,
+# which pytest compiles anew to rewrite their asserts. With bytecode caching off (some containers
+# set PYTHONDONTWRITEBYTECODE) every process compiled them again, about 9 CPU-seconds each; on
+# from here, it covers what this process imports next and the workers it starts. The caches go
+# to __pycache__/, which git ignores; the snippets' own environment is built afresh (runner.py).
+if os.environ.pop("PYTHONDONTWRITEBYTECODE", None) is not None:
+    sys.dont_write_bytecode = False
 
 # In this order: live imports the verdict, which imports session; a plugin imported before it is
 # registered cannot have its asserts rewritten.

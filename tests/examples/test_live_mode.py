@@ -11,6 +11,7 @@ import pytest
 from standin.replies import HttpError
 from standin.scenarios import get
 from tests.examples import live
+from tests.examples.harness import session
 from tests.examples.harness.case import Case
 from tests.examples.harness.collect import all_cases
 from tests.examples.harness.runner import environment
@@ -88,7 +89,8 @@ def test_with_the_option_but_no_key_live_tests_skip_and_say_why() -> None:
         capture_output=True,
         text=True,
         timeout=120,
-        env={**environment(None, {}), "ANTHROPIC_API_KEY": ""},
+        # Live runs start cold: no warm interpreters for this session (four, otherwise).
+        env={**environment(None, {}), "ANTHROPIC_API_KEY": "", session.VARIABLE: "{}"},
     )
     expected = len([c for c in live_cases() if "raw_sse" in c.id])
     assert done.returncode == 0, done.stdout[-2000:]

@@ -4,25 +4,28 @@ The API's documented example stream sends ``"usage": {"output_tokens": 15}`` in 
 ``message_delta`` and no cache counts in ``message_start``; the SDK then gives the counts that
 were left out as None. The stand-in always sends every count, so this test replays that
 documented shape from a tiny server of its own and runs the snippet, unmodified, against it:
-it must print no None, and its "right" figures must keep message_start's input count.
+it must print no None, and its "right" figures must keep message_start's input count. It
+runs warm, on the golden Python: the file's cold start is its golden run's.
 """
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.support.paths import SNIPPETS
+from tests.examples.harness.case import Case
+from tests.examples.harness.pythons import golden_python
+from tests.examples.harness.runner import run
+from tests.examples.harness.verdict import warm_interpreter
 from tests.support.settings import FAKE_KEY, MODEL
 
-SNIPPET = SNIPPETS / "usage-and-cost" / "usage_while_streaming.py"
+SNIPPET = "usage-and-cost/usage_while_streaming.py"
 
 # The event flow of the API's documented example (Streaming Messages, "Basic streaming
 # request"), with the counts it shows: message_start without cache counts, message_delta with
@@ -95,16 +98,13 @@ def documented_api() -> Iterator[str]:
         server.server_close()
 
 
-def test_counts_left_out_are_not_printed_as_none(documented_api: str) -> None:
-    done = subprocess.run(
-        [sys.executable, str(SNIPPET)],
-        env={"ANTHROPIC_BASE_URL": documented_api, "ANTHROPIC_API_KEY": FAKE_KEY},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
+def test_counts_left_out_are_not_printed_as_none(documented_api: str, tmp_path: Path) -> None:
+    # No stand-in: the case's own environment names the tiny server, with a fake key.
+    case = Case(
+        SNIPPET, None, env={"ANTHROPIC_BASE_URL": documented_api, "ANTHROPIC_API_KEY": FAKE_KEY}
     )
-    assert done.returncode == 0, done.stderr
+    done = run(case, None, warm=warm_interpreter(golden_python().version), cwd=tmp_path)
+    assert done.returncode == 0, done.describe()
     lines = dict(line.split(":", 1) for line in done.stdout.splitlines())
     assert "None" not in done.stdout, done.stdout
     assert lines["message_delta"].split() == ["output=15"]
