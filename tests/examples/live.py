@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 
 from standin.replies import MessageReply
+from tests.examples.cases import all_cases
 from tests.examples.harness.case import Case
-from tests.examples.harness.collect import all_cases, happy_path, scenario_of
+from tests.examples.harness.collect import happy_path, scenario_of
 from tests.examples.harness.runner import run
 from tests.examples.harness.verdict import failure, judge
 

@@ -53,9 +53,10 @@ from standin.alternatives import (
     web_search_error,
 )
 from standin.replies import MessageReply, Reply, ServerToolUse, ToolUse
+from tests.examples.cases import all_cases
 from tests.examples.harness.behaviour import names, new_nones, read_to_the_end
 from tests.examples.harness.case import Case
-from tests.examples.harness.collect import all_cases, happy_path, scenario_of
+from tests.examples.harness.collect import happy_path, scenario_of
 from tests.examples.harness.pythons import ExamplePython, example_pythons
 from tests.examples.harness.runner import run
 from tests.examples.harness.verdict import failure, judge, own_check, warm_interpreter
@@ -64,7 +65,7 @@ VARIATIONS_PER_CASE = 4
 CASES = all_cases()
 PYTHONS = example_pythons()
 # Left out: a case with no scenario reaches no reply (it makes no request, or is refused at the
-# door); a case that holds for its scenario's exact bytes only (``Case.one_shape``); and the
+# door); a case that holds for its scenario's exact bytes only (``Case.takes_other_replies``); and the
 # notebook, whose every run starts a Jupyter kernel (seconds) to make the same SDK calls as
 # getting-started/stream_text.py, which meets every alternative here.
 ALTERED = [
@@ -72,7 +73,7 @@ ALTERED = [
     for c in CASES
     if happy_path(c)
     and scenario_of(c) is not None
-    and not c.one_shape
+    and c.takes_other_replies
     and c.path.suffix != ".ipynb"
 ]
 
@@ -171,7 +172,7 @@ def test_snippet_with_another_reply(
             "printed None where its golden run printed a value:\n  " + "\n  ".join(nones),
             result,
         )
-        if stop is not None and case.ending_unread:
+        if stop is not None and not case.names_any_ending:
             assert result.stdout.strip(), failure(where, "printed nothing", result)
         elif stop is not None and read_to_the_end(api, stop):
             assert names(result.stdout + result.stderr, stop), failure(

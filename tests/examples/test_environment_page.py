@@ -16,7 +16,7 @@ import importlib.util
 import re
 from pathlib import Path
 
-from tests.examples.harness.collect import all_cases
+from tests.examples.cases import all_cases
 from tests.support.paths import DOCS, SNIPPETS
 
 PAGE = DOCS / "about-the-examples.md"

@@ -11,9 +11,9 @@ import pytest
 from standin.replies import HttpError
 from standin.scenarios import get
 from tests.examples import live
+from tests.examples.cases import all_cases
 from tests.examples.harness import session
 from tests.examples.harness.case import Case
-from tests.examples.harness.collect import all_cases
 from tests.examples.harness.runner import environment
 from tests.examples.live import NO_KEY, live_cases, pytest_collect_file, reproducible_live
 from tests.support.paths import ROOT

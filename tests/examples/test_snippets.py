@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from standin import StandIn
+from tests.examples.cases import all_cases
 from tests.examples.harness.case import Case
-from tests.examples.harness.collect import all_cases
 from tests.examples.harness.pythons import ExamplePython, example_pythons, golden_python
 from tests.examples.harness.runner import run
 from tests.examples.harness.verdict import judge, own_check, warm_interpreter

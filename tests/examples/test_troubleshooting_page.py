@@ -22,7 +22,7 @@ import pytest
 from markdown.extensions.toc import slugify
 
 from siteparts.error_messages import HEADING
-from tests.examples.harness.collect import all_cases
+from tests.examples.cases import all_cases
 from tests.support.paths import DOCS, ROOT, SNIPPET_SUFFIXES
 
 PAGE = DOCS / "troubleshooting.md"

@@ -12,24 +12,24 @@ CASES = [
         SNIPPET,
         "overloaded_mid_stream",
         exit_code=1,
-        output="combined",
+        capture="combined",
     ),
-    Case(SNIPPET, "dropped_mid_stream", exit_code=1, output="combined"),
-    Case(SNIPPET, "ended_early", exit_code=1, output="combined"),
+    Case(SNIPPET, "dropped_mid_stream", exit_code=1, capture="combined"),
+    Case(SNIPPET, "ended_early", exit_code=1, capture="combined"),
     # Whole streams whose reply is not a finished answer: exit 1 too.
     Case(
         SNIPPET,
         "long_story",
         args=("Tell me a long story about a lighthouse.",),
         exit_code=1,
-        output="combined",
+        capture="combined",
         check=all_of(sent_streaming_requests(), stream_read_to_the_end),
     ),
     Case(
         SNIPPET,
         "refusal",
         exit_code=1,
-        output="combined",
+        capture="combined",
         check=all_of(sent_streaming_requests(), stream_read_to_the_end),
     ),
     Case(
@@ -38,6 +38,6 @@ CASES = [
         variant="bad_key",
         env={"ANTHROPIC_API_KEY": "not-a-key"},
         exit_code=1,
-        output="combined",
+        capture="combined",
     ),
 ]

@@ -45,7 +45,7 @@ CASES = [
         "ended_early",
         args=("text",),
         exit_code=1,
-        output="stdout+error",
+        capture="stdout+error",
     ),
     *(Case("reference/status_errors.py", f"status_{e.status}") for e in ERRORS),
     Case(

@@ -55,7 +55,7 @@ CASES = [
         "timeouts/streaming_required.py",
         None,
         exit_code=1,
-        output="stdout+error",
+        capture="stdout+error",
         check=made_no_request,
     ),
     Case("timeouts/long_request_streamed.py", "story", check=asked_for_max_tokens(64000)),

@@ -48,7 +48,7 @@ def key_from_the_environment(run: Run, api: StandIn) -> None:
 
 PLAIN = "troubleshooting/plain_stream.py"
 NAIVE = "the naive parser is the mistake this entry shows: it breaks when chunks split lines"
-FAILS = {"exit_code": 1, "output": "stdout+error"}
+FAILS = {"exit_code": 1, "capture": "stdout+error"}
 
 CASES = [
     Case("troubleshooting/not_streaming.sh", "text", check=sent_without_stream),

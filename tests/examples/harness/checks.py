@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 from standin import StandIn
 from standin.validation import CURRENT_VERSION
 
-from .case import Check
-from .runner import Run
+from .case import Check, Run
 
 if TYPE_CHECKING:
     from standin.server import Disconnect

@@ -10,51 +10,21 @@ an example that writes a file neither dirties the repository nor meets a paralle
 from __future__ import annotations
 
 import os
-import re
 import signal
 import subprocess
 import sys
 import tempfile
 from contextlib import nullcontext
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from standin import StandIn
 from tests.support.settings import FAKE_KEY
 
-from .case import Case
+from .case import Case, Run
 from .warm import WarmInterpreter
 
-_PORT = re.compile(r"127\.0\.0\.1:\d+")
 NOTEBOOK_RUNNER = Path(__file__).with_name("notebook.py")
-
-
-@dataclass
-class Run:
-    case: Case
-    returncode: int
-    stdout: str
-    stderr: str
-    cwd: Path
-
-    @property
-    def error_line(self) -> str:
-        """The last line of stderr: the exception a reader sees at the bottom of a traceback."""
-        lines = [line for line in self.stderr.splitlines() if line.strip()]
-        return lines[-1] if lines else ""
-
-    def output(self) -> str:
-        """What the golden file holds, with the random test port shown as PORT."""
-        text = self.stdout
-        if self.case.output == "stdout+error":
-            if text and not text.endswith("\n"):
-                text += "\n"  # a traceback's last line is a line of its own in a terminal
-            text += self.error_line + "\n"
-        return _PORT.sub("127.0.0.1:PORT", text)
-
-    def describe(self) -> str:
-        return f"--- stdout\n{self.stdout}\n--- stderr\n{self.stderr}"
 
 
 def environment(api: StandIn | None, extra: dict[str, str]) -> dict[str, str]:
@@ -96,7 +66,7 @@ def run(
         raise FileNotFoundError(f"snippet not found: {case.path}")
     where = cwd or Path(tempfile.mkdtemp(prefix="snippet-"))
     env = environment(api, dict(case.env))
-    combined = case.output == "combined"
+    combined = case.capture == "combined"
     if case.serve is not None and api is None:
         raise ValueError(f"{case.id} starts servers in front of the stand-in: it needs one")
     served = case.serve(api) if case.serve is not None and api is not None else nullcontext(())

@@ -12,9 +12,8 @@ from __future__ import annotations
 from standin import StandIn
 
 from .behaviour import names
-from .case import Case
+from .case import Case, Run
 from .checks import replies_fit_the_requests
-from .runner import Run
 from .session import warm_interpreters
 from .warm import WarmInterpreter
 
