@@ -15,6 +15,7 @@ MkDocs runs this after its build (``hooks/llms_txt.py``); after ``zensical build
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import sys
@@ -62,7 +63,21 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda _l, _s, node: node.value)
-_Loader.add_constructor("!ENV", lambda loader, node: None)
+
+
+def _environment(loader: _Loader, node: yaml.Node) -> Any:
+    """``!ENV VAR`` or ``!ENV [VAR, ..., default]`` as MkDocs reads it: the first variable
+    set in the environment, else the default (the last item of a list of two or more), else
+    None; so ``site_url`` here is the address the build itself used."""
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        items = loader.construct_sequence(node)
+        names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    return next((os.environ[name] for name in names if name in os.environ), default)
+
+
+_Loader.add_constructor("!ENV", _environment)
 
 
 def load_config(path: Path) -> dict[str, Any]:

@@ -7,6 +7,10 @@ left out (its figures are in the table beside it).
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from siteparts.llms import (
     DRAWING,
     _expander,
@@ -16,6 +20,7 @@ from siteparts.llms import (
     single_blank_lines,
     unlabel,
 )
+from tests.support.navigation import site_config
 from tests.support.paths import ROOT
 
 
@@ -64,3 +69,33 @@ def test_a_fences_highlight_texts_are_left_out() -> None:
     md = _expander(load_config(ROOT / "mkdocs.yml"))
     page = '```python title="a.py" hl_text="break" hl_text="x = 1"\nx = 1\nbreak\n```\n'
     assert expand(md, "index.md", {}, page).split("\n")[0] == '```python title="a.py"'
+
+
+def test_env_tags_in_the_config_read_as_mkdocs_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        'site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]\n'
+        "a: !ENV [UNSET_ONE, UNSET_TWO]\n"
+        "b: !ENV UNSET_ONE\n"
+    )
+    monkeypatch.delenv("SITE_URL", raising=False)
+    monkeypatch.delenv("UNSET_ONE", raising=False)
+    monkeypatch.delenv("UNSET_TWO", raising=False)
+    assert load_config(config) == {
+        "site_url": "http://127.0.0.1:8000/",
+        "a": "UNSET_TWO",
+        "b": None,
+    }
+    monkeypatch.setenv("SITE_URL", "https://streaming.example.org/")
+    monkeypatch.setenv("UNSET_ONE", "one")
+    assert load_config(config) == {
+        "site_url": "https://streaming.example.org/",
+        "a": "one",
+        "b": "one",
+    }
+
+
+def test_the_site_url_is_the_one_mkdocs_builds_with() -> None:
+    assert load_config(ROOT / "mkdocs.yml")["site_url"] == site_config().site_url
