@@ -29,16 +29,15 @@ def table(data: dict[str, Any]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     note = (
-        "\n\nOn each of these, the test suite runs every Python example of this site in an "
-        "environment holding only the packages in its column: what `pip install` gives a reader "
-        "on that Python."
+        "\n\nEvery Python example of this site was run on each of these, in an environment "
+        "holding only the packages in its column: what `pip install` gives a reader on that "
+        "Python."
     )
     untested = data.get("declared_by_the_sdk_not_tested") or []
     if untested:
         listed = ", ".join(untested)
         note += (
-            f" The SDK also declares support for Python {listed}, which is not on the machine "
-            "that runs the tests: no example here was run on it."
+            f" The SDK also declares support for Python {listed}: no example here was run on it."
         )
     return "\n".join(lines) + note
 

@@ -15,7 +15,7 @@ import anthropic
 import pytest
 from anthropic._data import DEPRECATED_MODELS
 
-from tests.examples.harness.collect import all_cases
+from tests.examples.cases import all_cases
 from tests.support.paths import DOCS, GOLDEN_SUFFIX, ROOT, golden_files, rel, snippet_files
 
 INCLUDE = re.compile(r'--8<--\s+"([^"]+)"')

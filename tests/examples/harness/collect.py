@@ -1,6 +1,7 @@
 """Tell the kinds of case apart: the scenario a case runs against, and whether it is a happy path.
 
-The cases themselves are gathered by ``tests.examples.cases.all_cases``.
+The cases themselves are gathered by ``tests.examples.cases.all_cases``: the harness imports
+nothing from the cases, which build on it.
 """
 
 from __future__ import annotations
@@ -29,11 +30,3 @@ def happy_path(case: Case) -> bool:
         isinstance(reply, MessageReply) and reply.cut is None and not reply.delta_before_start
         for reply in scenario.replies
     )
-
-
-def all_cases() -> list[Case]:
-    """Kept only for ``tests/site/test_integrity.py`` until it imports
-    ``tests.examples.cases.all_cases``: the harness must not reach up to the cases."""
-    from tests.examples.cases import all_cases as gather
-
-    return gather()
