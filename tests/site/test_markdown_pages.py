@@ -12,6 +12,7 @@ left anywhere in the Markdown.
 from __future__ import annotations
 
 import re
+import textwrap
 from importlib.metadata import version
 from pathlib import Path
 
@@ -28,7 +29,8 @@ SECTION_INCLUDE = re.compile(
 
 def section_of(text: str, name: str) -> str:
     """The lines of ``text`` between its ``[start:name]`` and ``[end:name]`` markers, as shown
-    (other sections' markers inside it left out); ValueError when there is no such section."""
+    (other sections' markers inside it left out, dedented as ``dedent_subsections`` does);
+    ValueError when there is no such section."""
     lines = text.splitlines(keepends=True)
     marks = [
         i
@@ -37,7 +39,7 @@ def section_of(text: str, name: str) -> str:
     ]
     if len(marks) != 2 or "start" not in lines[marks[0]]:
         raise ValueError(f"no section {name!r}")
-    return as_shown("".join(lines[marks[0] + 1 : marks[1]]))
+    return textwrap.dedent(as_shown("".join(lines[marks[0] + 1 : marks[1]])))
 
 
 def markdown_of(site_dir: Path, source: str) -> Path:
