@@ -6,11 +6,14 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from standin import StandIn
 from tests.support.site import build_site_once, build_zensical_site
+
+if TYPE_CHECKING:
+    from standin import StandIn
 
 # A run starts several Pythons that import the same modules: the SDK, and pytest's plugins,
 # which pytest compiles anew to rewrite their asserts. With bytecode caching off (some containers
@@ -41,7 +44,10 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
 
 @pytest.fixture
 def standin() -> Iterator[StandIn]:
-    """A fresh stand-in on a random port, answering from the request (auto) until told."""
+    """A fresh stand-in on a random port, answering from the request (auto) until told.
+    Imported here, not above: the xdist controller, which runs no test, need not load the SDK."""
+    from standin import StandIn
+
     with StandIn() as api:
         yield api
 

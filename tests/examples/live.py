@@ -18,12 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from standin.replies import MessageReply
-from tests.examples.cases import all_cases
 from tests.examples.harness.case import Case
-from tests.examples.harness.collect import happy_path, scenario_of
-from tests.examples.harness.runner import run
-from tests.examples.harness.verdict import failure, judge
+
+# This module is a plugin every pytest run loads, the xdist controller (which runs no test)
+# included: what it needs of the stand-in, the cases and the runner is imported where it is
+# used, so a run pays for the SDK's import only in the processes that run snippets.
 
 OPTION = "--live"
 NO_KEY = (
@@ -55,6 +54,9 @@ NOT_ON_REQUEST = frozenset({"refusal", "model_context_window_exceeded"})
 
 
 def _endings(case: Case) -> set[str]:
+    from standin.replies import MessageReply
+    from tests.examples.harness.collect import scenario_of
+
     scenario = scenario_of(case)
     replies = scenario.replies if scenario is not None else ()
     return {r.stop_reason for r in replies if isinstance(r, MessageReply)}
@@ -65,6 +67,8 @@ def reproducible_live(case: Case) -> bool:
     that points a cloud client at the stand-in (``{standin}`` in its variables) is left out:
     it needs that platform's account, not an API key; so is one whose reply ends in a way no
     request can ask for (``NOT_ON_REQUEST``)."""
+    from tests.examples.harness.collect import happy_path
+
     return (
         happy_path(case)
         and not any("{standin" in v for v in case.env.values())
@@ -73,6 +77,8 @@ def reproducible_live(case: Case) -> bool:
 
 
 def live_cases() -> list[Case]:
+    from tests.examples.cases import all_cases
+
     return [case for case in all_cases() if reproducible_live(case)]
 
 
@@ -98,6 +104,9 @@ class LiveSnippet(pytest.Item):
     def runtest(self) -> None:
         if real_key() is None:
             pytest.skip(NO_KEY)
+        from tests.examples.harness.runner import run
+        from tests.examples.harness.verdict import failure, judge
+
         result = run(self.case, None)
         where = f"{self.case.id} against the real API"
         judge(self.case, result, where, api=None)
