@@ -5,7 +5,8 @@ on every other example Python (``tests/examples/test_snippets.py``); their runs 
 replies (``test_alternatives.py``); the scenarios those cases use, held to the rules on where a
 scenario lives and what question its reply answers; the site-wide promises that read every page
 (the strict build, the home page's list and the nav, the error-message index, the ties between
-pages, snippets and goldens, the freshness data, ``hl_text`` and the markers); and the browser
+pages, snippets and goldens, the freshness data, ``hl_text``, the markers, and no talk of the
+machinery on reader pages); and the browser
 checks of each page that shows one of the folder's files. One pytest run holds them all, so the
 site is built once (strict) and shared by the site and browser tests and both workers.
 
@@ -33,6 +34,7 @@ TESTS = (
     "tests/site/test_highlight_text.py",
     "tests/site/test_markers.py",
     "tests/site/test_freshness.py",
+    "tests/site/test_reader_pages.py",
     "tests/standin/test_scenario_modules.py",
     "tests/standin/test_replies_answer_the_question.py",
     "tests/browser/test_every_page.py",
