@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Response, Route
 
 LOCAL_SCHEMES = frozenset({"data", "blob", "about"})
+ABORTED = "net::ERR_ABORTED"
 
 
 @dataclass
@@ -68,8 +69,17 @@ class Traffic:
     def problems(self) -> list[str]:
         return (
             [f"request to another host: {u}" for u in self.foreign]
-            + [f"failed request: {f}" for f in self.failed]
+            + [f"failed request: {f}" for f in self.failed if not self._made_again(f)]
             + [f"console error: {c}" for c in self.console_errors]
+        )
+
+    def _made_again(self, failure: str) -> bool:
+        """Whether ``failure`` is a request the page itself cancelled (ERR_ABORTED) and then
+        made again, successfully: Zensical's search restarts its worker when its index arrives,
+        which cancels the worker script's first request if it is still loading."""
+        url, _, reason = failure.partition(" (")
+        return reason.startswith(ABORTED) and any(
+            r.url == url and r.failure is None for r in self.finished
         )
 
     def watch(self, context: BrowserContext) -> None:
