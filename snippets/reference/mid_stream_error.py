@@ -1,10 +1,5 @@
-"""Catch an error that arrives inside a stream that had already started.
-
-After a 200 response, the API can still send an `error` event (for example when
-it is overloaded). The SDK raises it as `anthropic.APIStatusError` with
-`status_code` 200: not as `OverloadedError`, which is only for an HTTP 529.
-Branch on `err.type`. Such errors are rare: most runs print the whole reply.
-"""
+"""Catch an error that arrives inside a stream that had already started: a
+200 response, then an `error` event, raised as `APIStatusError`."""
 
 import anthropic
 

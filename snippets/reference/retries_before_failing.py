@@ -1,10 +1,5 @@
-"""See how many times the SDK retried a failing request before it gave up.
-
-The SDK retries some statuses on its own (429, 5xx, ...) up to `max_retries`
-times, 2 by default, and raises only when the last attempt fails too. Each
-attempt carries its retry count in the `x-stainless-retry-count` request
-header, so the error's request tells you.
-"""
+"""See how many times the SDK retried a failing request before it gave up
+(the `x-stainless-retry-count` header of its last attempt)."""
 
 import anthropic
 

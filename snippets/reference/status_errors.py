@@ -1,10 +1,5 @@
-"""See which SDK exception an HTTP error from the Messages API becomes.
-
-Each error status has its own subclass of `anthropic.APIStatusError`, which
-also carries the error's `type` and message from the response body.
-`max_retries=0` turns off the SDK's automatic retries, so a retryable status
-fails at once instead of being tried three times.
-"""
+"""See which SDK exception each HTTP error from the Messages API becomes
+(`max_retries=0`: fail at once instead of retrying)."""
 
 import anthropic
 
