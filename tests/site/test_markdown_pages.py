@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Iterator
 from importlib.metadata import version
 from pathlib import Path
 
@@ -46,6 +47,14 @@ def markdown_of(site_dir: Path, source: str) -> Path:
     return site_dir / url_path(source).lstrip("/") / "index.md"
 
 
+def page_markdowns(site_dir: Path) -> Iterator[tuple[str, Path, str]]:
+    """Each nav page's source, its Markdown's path and text (a missing one is reported above)."""
+    for source in nav_sources():
+        markdown = markdown_of(site_dir, source)
+        if markdown.is_file():
+            yield source, markdown, markdown.read_text(encoding="utf-8")
+
+
 def test_every_nav_page_has_its_markdown(site_dir: Path) -> None:
     missing = [s for s in nav_sources() if not markdown_of(site_dir, s).is_file()]
     assert not missing, f"nav pages with no Markdown beside them: {missing}"
@@ -54,11 +63,7 @@ def test_every_nav_page_has_its_markdown(site_dir: Path) -> None:
 def test_the_markdown_holds_every_included_file_in_full(site_dir: Path) -> None:
     problems = []
     checked = 0
-    for source in nav_sources():
-        markdown = markdown_of(site_dir, source)
-        if not markdown.is_file():
-            continue  # reported above
-        text = markdown.read_text(encoding="utf-8")
+    for source, markdown, text in page_markdowns(site_dir):
         for target in WHOLE_FILE_INCLUDE.findall((DOCS / source).read_text(encoding="utf-8")):
             checked += 1
             if shown_file(ROOT / target).strip("\n") not in text:
@@ -70,11 +75,7 @@ def test_the_markdown_holds_every_included_file_in_full(site_dir: Path) -> None:
 def test_the_markdown_holds_each_quoted_section_as_shown(site_dir: Path) -> None:
     problems = []
     checked = 0
-    for source in nav_sources():
-        markdown = markdown_of(site_dir, source)
-        if not markdown.is_file():
-            continue  # reported above
-        text = markdown.read_text(encoding="utf-8")
+    for source, markdown, text in page_markdowns(site_dir):
         left = [m.group(0).strip() for m in SECTION_MARKER.finditer(text)]
         if left:
             problems.append(f"{markdown.relative_to(site_dir)} holds marker lines: {left[:3]}")
