@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import gc
 import importlib
 import io
 import json
@@ -119,6 +120,11 @@ def _serve_one(conn: socket.socket) -> None:
 def serve(path: str, modules: list[str]) -> None:
     for name in modules:
         importlib.import_module(name)
+    # What the imports built stays built: frozen, the collector never walks it again, so a
+    # forked snippet's collections do not touch (and the kernel copy) the server's pages.
+    # A third of a warm run's CPU went there.
+    gc.collect()
+    gc.freeze()
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path)
     listener.listen(128)
