@@ -15,7 +15,8 @@ from __future__ import annotations
 import itertools
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -49,6 +50,7 @@ class StandIn:
     its API key otherwise (see ``exchange.client_of``). Parallel tests that share one stand-in therefore
     cannot take each other's turn, as long as each sends its own key or client header.
     ``limits`` bounds request bodies (size, and the time they may take to arrive).
+    ``reset(scenario)`` makes it as a fresh one on the same port, for a test after another.
 
     Two settings serve measurement (the benchmark): ``scheduled_pacing`` keeps a paced reply's
     waits to a schedule (event *k* is due at the first delay plus *k* gaps, so the overshoot of
@@ -67,21 +69,14 @@ class StandIn:
     ) -> None:
         self.scheduled_pacing = scheduled_pacing
         self.on_event = on_event
-        self.requests: list[RecordedRequest] = []
-        self.disconnects: list[Disconnect] = []
-        self.completed: list[str] = []
-        # The id of the rule behind each refusal sent (``registry.py``), in order.
-        self.refusals: list[str] = []
         self.limits = limits or Limits()
         self._lock = threading.Lock()
-        self._ids = itertools.count(1)
-        self._attempts: dict[str, int] = {}
         self._stopping = threading.Event()
-        # Notified when a stream ends, sent whole or left by its client.
+        # Notified when a stream ends (sent whole or left by its client) and when a request
+        # has been answered.
         self._stream_ended = threading.Condition(self._lock)
-        # Prefixes marked with cache_control, per client, as the service caches them.
-        self.prompt_cache = caching.PromptCache()
-        self.play(scenario)
+        self._under_way = 0  # requests being answered now
+        self._forget(scenario)
         self._server = _Server(("127.0.0.1", port), self._handler_class())
         # A short poll interval: stop() waits for the serve loop to notice, once per test
         # (the suite starts over a thousand stand-ins: 50 ms each would add up to a minute).
@@ -117,8 +112,35 @@ class StandIn:
     def play(self, scenario: str | Scenario | None) -> None:
         """Answer the next requests from ``scenario`` (a name, a Scenario, or None for auto)."""
         with self._lock:
-            self.scenario = get_scenario(scenario) if isinstance(scenario, str) else scenario
-            self._attempts = {}
+            self._set_scenario(scenario)
+
+    def reset(self, scenario: str | Scenario | None, settle: float = 10.0) -> None:
+        """Answer from ``scenario`` with nothing recorded, as a fresh stand-in on this port
+        would, so one stand-in can serve test after test behind a server that keeps its
+        address (a relay started once). It first waits, up to ``settle`` seconds, for the
+        requests under way to end, so none of them records into the new test's records; if
+        they do not, TimeoutError, and nothing is forgotten."""
+        with self._stream_ended:
+            if not self._stream_ended.wait_for(lambda: not self._under_way, settle):
+                raise TimeoutError(f"{self._under_way} request(s) still under way after {settle} s")
+            self._forget(scenario)
+
+    def _forget(self, scenario: str | Scenario | None) -> None:
+        """Start the records, the ids, the attempts and the prompt cache afresh. The caller
+        holds the lock, or no request can arrive yet (``__init__``)."""
+        self._set_scenario(scenario)  # first: an unknown name forgets nothing
+        self.requests: list[RecordedRequest] = []
+        self.disconnects: list[Disconnect] = []
+        self.completed: list[str] = []
+        # The id of the rule behind each refusal sent (``registry.py``), in order.
+        self.refusals: list[str] = []
+        self._ids = itertools.count(1)
+        # Prefixes marked with cache_control, per client, as the service caches them.
+        self.prompt_cache = caching.PromptCache()
+
+    def _set_scenario(self, scenario: str | Scenario | None) -> None:
+        self.scenario = get_scenario(scenario) if isinstance(scenario, str) else scenario
+        self._attempts: dict[str, int] = {}
 
     @property
     def message_requests(self) -> list[RecordedRequest]:
@@ -140,6 +162,18 @@ class StandIn:
     def stopping(self) -> bool:
         """Whether the server is stopping: a reply that waits ends as if its client had left."""
         return self._stopping.is_set()
+
+    @contextmanager
+    def answering(self) -> Iterator[None]:
+        """Count a request as under way while it is read and answered (``reset`` waits)."""
+        with self._lock:
+            self._under_way += 1
+        try:
+            yield
+        finally:
+            with self._stream_ended:
+                self._under_way -= 1
+                self._stream_ended.notify_all()
 
     def next_request_id(self) -> str:
         """Numbered per server, so golden files stay stable (``ids.py``)."""
@@ -206,10 +240,12 @@ class _Handler(BaseHTTPRequestHandler):
         Exchange(self, self.owner).refuse_malformed(code, message)
 
     def do_GET(self) -> None:
-        Exchange(self, self.owner).get()
+        with self.owner.answering():
+            Exchange(self, self.owner).get()
 
     def do_POST(self) -> None:
-        Exchange(self, self.owner).post()
+        with self.owner.answering():
+            Exchange(self, self.owner).post()
 
     def do_PUT(self) -> None:
         Exchange(self, self.owner).not_allowed()
