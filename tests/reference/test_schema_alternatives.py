@@ -17,6 +17,7 @@ program (``requested_by``, regular expressions); a test holds the snippets to it
 
 from __future__ import annotations
 
+import functools
 import re
 import types
 import typing
@@ -221,6 +222,13 @@ def _field(owner: type[pydantic.BaseModel], name: str, info: Any) -> Field:
     return Field(owner.__name__, name, optional, _union(options), listed, literals)
 
 
+@functools.cache
+def _fields_of(model: type[pydantic.BaseModel]) -> tuple[Field, ...]:
+    """``model``'s fields, worked out once: the streams hold the same few models thousands of
+    times, and reading their annotations again for each was most of this file's time."""
+    return tuple(_field(model, name, info) for name, info in model.model_fields.items())
+
+
 def reachable(prune: bool = True) -> dict[str, type[pydantic.BaseModel]]:
     """Every model reachable from the stream's event union; with ``prune``, not through the
     models ``NOT_APPLICABLE`` names whole (they are not walked)."""
@@ -293,10 +301,8 @@ def _observe(value: Any, found: set[str]) -> None:
         return
     if not isinstance(value, pydantic.BaseModel):
         return
-    model = type(value)
-    for name, info in model.model_fields.items():
-        field = _field(model, name, info)
-        got = getattr(value, name, None)
+    for field in _fields_of(type(value)):
+        got = getattr(value, field.name, None)
         if field.optional:
             found.add(f"{field.path} {'unset' if got is None else 'set'}")
         if field.members and got is not None:
