@@ -4,13 +4,17 @@ Each relay (``snippets/browser-relay/app.py`` in Starlette, ``snippets/fastapi-r
 in FastAPI, ``snippets/django-relay/app.py`` in Django, ``snippets/flask-relay/app.py`` in
 Flask) is served on a random 127.0.0.1 port, calling the stand-in: the first two under uvicorn
 in a thread, Django under uvicorn and Flask under gunicorn each in a process of its own, as
-their pages run them (``tests/support/served.py``). Its page is opened in headless Chromium
-and asked a question. The tests check that
-the text arrives in the page, that the API key never reaches the browser, that an API error
-shows in the page, that a finished stream is not asked for again (EventSource reconnects unless
-closed), and that closing the page closes the upstream stream within a second. The time
-measured for the Django and Flask relays is compared with (``make regen``: written to)
-``snippets/<relay>/closing_the_tab.txt``, which their pages include, times masked
+their pages run them (``tests/support/served.py``). Each relay and the stand-in behind it are
+started once for the module, by the first test that asks for that relay (a relay process starts
+cold: its framework and the SDK, about 2.5 CPU-seconds), and serve its later tests as a server
+that stays up serves reader after reader; before each test the stand-in is reset to the test's
+scenario (nothing recorded, as a fresh one), once the requests of the test before have ended.
+Its page is opened in a fresh browser context of headless Chromium and asked a question. The
+tests check that the text arrives in the page, that the API key never reaches the browser, that
+an API error shows in the page, that a finished stream is not asked for again (EventSource
+reconnects unless closed), and that closing the page closes the upstream stream within a
+second. The time measured for the Django and Flask relays is compared with (``make regen``:
+written to) ``snippets/<relay>/closing_the_tab.txt``, which their pages include, times masked
 (``tests/support/generated.py``).
 """
 
@@ -19,7 +23,8 @@ from __future__ import annotations
 import platform
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
+from dataclasses import dataclass
 from functools import partial
 from importlib import metadata
 from pathlib import Path
@@ -30,6 +35,7 @@ from playwright.sync_api import Browser, Page, Request, expect
 
 from standin import StandIn
 from standin.scenarios.contents import STORY
+from standin.server import Disconnect
 from tests.browser.chromium import fresh_context
 from tests.browser.chromium_thread import ChromiumThread
 from tests.browser.traffic import Traffic
@@ -85,16 +91,49 @@ def app(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
+@dataclass
+class Relay:
+    """A relay serving on ``url``, and the stand-in it calls."""
+
+    api: StandIn
+    url: str
+
+
+@pytest.fixture(scope="module")
+def relays() -> Iterator[Callable[[str], Relay]]:
+    """``relays(app)``: the relay ``app`` and its stand-in, started by the module's first test
+    that asks for it and kept up for the others; all stopped when the module ends."""
+    started: dict[str, Relay] = {}
+    with ExitStack() as stack:
+
+        def relay(app: str) -> Relay:
+            if app not in started:
+                api = stack.enter_context(StandIn())
+                started[app] = Relay(api, stack.enter_context(SERVED[app](api.url)))
+            return started[app]
+
+        yield relay
+
+
+@pytest.fixture
+def relay(relays: Callable[[str], Relay], app: str) -> Relay:
+    """The relay this test's ``app`` names, started in the test's own thread (not Chromium's)."""
+    return relays(app)
+
+
 @contextmanager
-def relay_page(browser: Browser, app: str, scenario: str) -> Iterator[tuple[StandIn, Page, str]]:
-    """The stand-in playing ``scenario``, the relay ``app`` in front of it, and a page in a
-    fresh context that may reach the relay and nothing else; yield them and the relay's URL."""
-    with StandIn(scenario) as api, SERVED[app](api.url) as url:
-        context = fresh_context(browser, url, Traffic(url))
-        try:
-            yield api, context.new_page(), url
-        finally:
-            context.close()
+def relay_page(
+    browser: Browser, relay: Relay, scenario: str
+) -> Iterator[tuple[StandIn, Page, str]]:
+    """The stand-in reset to ``scenario`` (``StandIn.reset``: it waits for the requests of the
+    test before to end), and a page in a fresh context that may reach the relay and nothing
+    else; yield the stand-in, the page and the relay's URL."""
+    relay.api.reset(scenario)
+    context = fresh_context(browser, relay.url, Traffic(relay.url))
+    try:
+        yield relay.api, context.new_page(), relay.url
+    finally:
+        context.close()
 
 
 def _ask(page: Page, url: str) -> list[Request]:
@@ -113,6 +152,16 @@ def _assert_asked_once(api: StandIn, page: Page, after: str) -> None:
     assert len(api.message_requests) == 1, f"the page asked again after {after}"
 
 
+def _ending(api: StandIn) -> tuple[Disconnect | None, bool]:
+    """How the page's one request to the API ended so far: left (its Disconnect), or sent
+    whole (True). Only that request's ending counts, whatever else the stand-in recorded."""
+    requests = api.message_requests
+    assert len(requests) == 1, f"the page asked the API {len(requests)} times"
+    asked = requests[0]
+    left = next((d for d in api.disconnects if d.request_id == asked.request_id), None)
+    return left, asked.request_id in api.completed
+
+
 def _assert_key_stayed_on_the_server(api: StandIn, page: Page, sent: list[Request]) -> None:
     for request in sent:
         assert FAKE_KEY not in request.url
@@ -122,10 +171,10 @@ def _assert_key_stayed_on_the_server(api: StandIn, page: Page, sent: list[Reques
 
 
 def test_the_text_arrives_and_closing_the_page_closes_the_upstream(
-    chromium: ChromiumThread, app: str, update_goldens: bool
+    chromium: ChromiumThread, app: str, relay: Relay, update_goldens: bool
 ) -> None:
     def scenario(browser: Browser) -> None:
-        with relay_page(browser, app, "slow_story_for_browsers") as (api, page, url):
+        with relay_page(browser, relay, "slow_story_for_browsers") as (api, page, url):
             sent = _ask(page, url)
             expect(page.locator("#answer")).to_contain_text("Once upon a time", timeout=10_000)
             expect(page.locator("#status")).to_have_text("Streaming…")
@@ -136,6 +185,7 @@ def test_the_text_arrives_and_closing_the_page_closes_the_upstream(
             page.close()
             gone = api.wait_for_disconnect(DISCONNECT_WITHIN + 1)
             assert gone is not None, "the relay kept the upstream stream open after the page closed"
+            assert _ending(api) == (gone, False), "another stream ended, not the page's"
             latency = gone.at - closed_at
             print(f"upstream closed {latency * 1000:.0f} ms after the page closed")
             assert latency < DISCONNECT_WITHIN, f"upstream closed only after {latency:.2f} s"
@@ -179,7 +229,7 @@ SILENCES = {"pings_during_pause": "sending only pings", "stalled": "sending noth
 
 @pytest.mark.parametrize(("app", "silence"), sorted(PAUSE_RECORDS))
 def test_a_wsgi_relay_notices_a_closed_page_at_its_next_write(
-    chromium: ChromiumThread, app: str, silence: str, update_goldens: bool
+    chromium: ChromiumThread, app: str, silence: str, relay: Relay, update_goldens: bool
 ) -> None:
     """The Flask page's pitfall and its fix, measured: closed during a silence, the page is
     noticed gone only when the reply's text resumes (by then the rest of the reply may be read
@@ -189,18 +239,19 @@ def test_a_wsgi_relay_notices_a_closed_page_at_its_next_write(
     measured: list[tuple[float, bool]] = []  # (seconds from close to upstream end, read whole)
 
     def scenario(browser: Browser) -> None:
-        with relay_page(browser, app, silence) as (api, page, url):
+        with relay_page(browser, relay, silence) as (api, page, url):
             _ask(page, url)
             expect(page.locator("#answer")).to_have_text("Rivers carry light", timeout=10_000)
             page.wait_for_timeout(1000)  # into the silence
             closed_at = time.monotonic()
             page.close()
             deadline = closed_at + PAUSE_SECONDS + 5
-            while not (api.disconnects or api.completed) and time.monotonic() < deadline:
+            while _ending(api) == (None, False) and time.monotonic() < deadline:
                 time.sleep(0.05)
-            ended_at = api.disconnects[0].at if api.disconnects else time.monotonic()
-            assert api.disconnects or api.completed, "the upstream stream was never closed"
-            measured.append((ended_at - closed_at, bool(api.completed)))
+            left, whole = _ending(api)
+            ended_at = left.at if left else time.monotonic()
+            assert left or whole, "the upstream stream was never closed"
+            measured.append((ended_at - closed_at, whole))
 
     chromium.run(scenario)
     latency, read_whole = measured[0]
@@ -221,10 +272,10 @@ def test_a_wsgi_relay_notices_a_closed_page_at_its_next_write(
 
 
 def test_a_finished_reply_shows_done_and_is_not_requested_again(
-    chromium: ChromiumThread, app: str
+    chromium: ChromiumThread, relay: Relay
 ) -> None:
     def scenario(browser: Browser) -> None:
-        with relay_page(browser, app, "text") as (api, page, url):
+        with relay_page(browser, relay, "text") as (api, page, url):
             sent = _ask(page, url)
             expect(page.locator("#status")).to_have_text("Done.", timeout=10_000)
             answer = page.locator("#answer").text_content()
@@ -237,9 +288,9 @@ def test_a_finished_reply_shows_done_and_is_not_requested_again(
     chromium.run(scenario)
 
 
-def test_an_api_error_mid_stream_reaches_the_page(chromium: ChromiumThread, app: str) -> None:
+def test_an_api_error_mid_stream_reaches_the_page(chromium: ChromiumThread, relay: Relay) -> None:
     def scenario(browser: Browser) -> None:
-        with relay_page(browser, app, "story_then_overloaded") as (api, page, url):
+        with relay_page(browser, relay, "story_then_overloaded") as (api, page, url):
             _ask(page, url)
             expect(page.locator("#status")).to_have_text(
                 "Error: overloaded_error: Overloaded", timeout=10_000
@@ -250,11 +301,11 @@ def test_an_api_error_mid_stream_reaches_the_page(chromium: ChromiumThread, app:
     chromium.run(scenario)
 
 
-def test_an_event_source_left_open_asks_again(chromium: ChromiumThread, app: str) -> None:
+def test_an_event_source_left_open_asks_again(chromium: ChromiumThread, relay: Relay) -> None:
     """Why the page closes its EventSource: left open, it reconnects and the API is paid twice."""
 
     def scenario(browser: Browser) -> None:
-        with relay_page(browser, app, "text") as (api, page, url):
+        with relay_page(browser, relay, "text") as (api, page, url):
             page.goto(url)
             page.evaluate("new EventSource('/stream?prompt=' + encodeURIComponent('Hello'))")
             deadline = time.monotonic() + 10
