@@ -4,6 +4,7 @@ statements fail here when an SDK upgrade changes them."""
 
 from __future__ import annotations
 
+import functools
 import socket
 import time
 from typing import Any
@@ -14,7 +15,10 @@ import pytest
 from tests.support.settings import FAKE_KEY, MODEL
 
 
+@functools.cache
 def _sdk_client() -> Any:
+    """The SDK's default client, made once: the tests only ask it what it decides (nothing here
+    changes it), and each new one loaded the CA certificates again (about 20 ms of CPU)."""
     import anthropic
 
     return anthropic.Anthropic(base_url="http://127.0.0.1:9", api_key=FAKE_KEY)
