@@ -19,6 +19,7 @@ import pytest
 from standin import StandIn
 from standin.replies import Cut, MessageReply, Pause
 from standin.scenarios import Scenario, broken_streams, contents
+from tests.support.clients import tls
 from tests.support.settings import HEADERS, MODEL
 
 HAIKU_TEXT = contents.HAIKU.blocks[0].text
@@ -54,7 +55,7 @@ def _text_of(events: list[tuple[str, dict[str, Any]]]) -> str:
 
 
 def _stream(api: StandIn, body: dict[str, Any] | None = None, read: float = 5.0) -> Any:
-    client = httpx2.Client(timeout=httpx2.Timeout(5.0, read=read))
+    client = httpx2.Client(timeout=httpx2.Timeout(5.0, read=read), verify=tls())
     return client, client.stream(
         "POST", f"{api.url}/v1/messages", json=body or _body(), headers=JSON_HEADERS
     )
@@ -112,7 +113,7 @@ def _raw_chunks(api: StandIn, body: dict[str, Any]) -> tuple[bytes, list[bytes]]
 def test_http_errors_come_before_any_event_then_as_scripted(
     scenario: str, statuses: list[int], headers: dict[str, str]
 ) -> None:
-    with StandIn(scenario) as api, httpx2.Client(timeout=5) as client:
+    with StandIn(scenario) as api, httpx2.Client(timeout=5, verify=tls()) as client:
         seen = []
         for _ in statuses:
             response = client.post(f"{api.url}/v1/messages", json=_body(), headers=JSON_HEADERS)

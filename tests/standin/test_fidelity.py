@@ -11,15 +11,15 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-import anthropic
 import pytest
 from anthropic.lib.streaming._messages import accumulate_event
 
 from standin import StandIn
 from standin.replies import MessageReply
 from standin.scenarios import SCENARIOS, Scenario
+from tests.support.clients import async_sdk, sdk
 from tests.support.event_loop import run_in_fresh_thread
-from tests.support.settings import FAKE_KEY, MODEL
+from tests.support.settings import MODEL
 
 REQUEST: dict[str, Any] = {
     "model": MODEL,
@@ -56,14 +56,6 @@ def _comparable(message: Any) -> dict[str, Any]:
     return data
 
 
-def _client(api: StandIn) -> anthropic.Anthropic:
-    return anthropic.Anthropic(base_url=api.url, api_key=FAKE_KEY, max_retries=0)
-
-
-def _async_client(api: StandIn) -> anthropic.AsyncAnthropic:
-    return anthropic.AsyncAnthropic(base_url=api.url, api_key=FAKE_KEY, max_retries=0)
-
-
 def test_there_are_replies_to_check() -> None:
     assert len(REPLIES) >= 6
 
@@ -71,7 +63,7 @@ def test_there_are_replies_to_check() -> None:
 @pytest.mark.parametrize(("name", "reply"), REPLIES, ids=[n for n, _ in REPLIES])
 def test_stream_matches_the_non_streamed_message(name: str, reply: MessageReply) -> None:
     with StandIn(Scenario(name, (reply,))) as api:
-        client = _client(api)
+        client = sdk(api.url)
         expected = _comparable(client.messages.create(**REQUEST))
 
         with client.messages.stream(**REQUEST) as stream:
@@ -91,7 +83,7 @@ def test_stream_matches_the_non_streamed_message(name: str, reply: MessageReply)
         assert _comparable(snapshot) == expected, "create(stream=True) folded differently"
 
         async def read_async() -> tuple[dict[str, Any], dict[str, Any]]:
-            aclient = _async_client(api)
+            aclient = async_sdk(api.url)
             async with aclient.messages.stream(**REQUEST) as astream:
                 via_helper = _comparable(await astream.get_final_message())
             snap = None

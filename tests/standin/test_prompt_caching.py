@@ -15,6 +15,7 @@ import pytest
 
 from standin import StandIn
 from standin.caching import DEFAULT_MIN_TOKENS, PromptCache
+from tests.support.clients import sdk
 from tests.support.settings import FAKE_KEY, MODEL
 
 # About 1,500 tokens by the stand-in's count: above the minimum for this site's model.
@@ -29,7 +30,7 @@ def _system(text: str, **marker: Any) -> list[dict[str, Any]]:
 
 def _usage(api: StandIn, key: str = FAKE_KEY, **params: Any) -> tuple[Any, Any]:
     """The usage of ``message_start`` and of the last ``message_delta``."""
-    client = anthropic.Anthropic(base_url=api.url, api_key=key, max_retries=0)
+    client = sdk(api.url, api_key=key)
     params.setdefault("messages", ASK)
     start = delta = None
     with client.messages.stream(model=MODEL, max_tokens=64, **params) as stream:

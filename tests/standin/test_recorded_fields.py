@@ -17,6 +17,7 @@ import pytest
 
 from standin import StandIn
 from standin.validation import CURRENT_VERSION
+from tests.support.clients import tls
 from tests.support.settings import FAKE_KEY, MODEL
 
 MESSAGE_START = [
@@ -109,7 +110,9 @@ def _stream(scenario: str) -> str:
         "messages": [{"role": "user", "content": "Hello"}],
     }
     with StandIn(scenario) as api:
-        response = httpx2.post(f"{api.url}/v1/messages", headers=headers, json=body, timeout=30)
+        response = httpx2.post(
+            f"{api.url}/v1/messages", headers=headers, json=body, timeout=30, verify=tls()
+        )
     return response.text
 
 

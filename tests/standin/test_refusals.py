@@ -17,7 +17,8 @@ import pytest
 from standin import StandIn
 from standin.rules.models import MAX_OUTPUT_TOKENS
 from standin.signatures import sign
-from tests.support.settings import FAKE_KEY, HEADERS, MODEL
+from tests.support.clients import sdk, tls
+from tests.support.settings import HEADERS, MODEL
 
 PREFILL_MODEL = "claude-haiku-4-5"  # Claude 4.5: still continues a prefill
 WEATHER = {
@@ -440,7 +441,10 @@ def api() -> Any:
 
 def _post(api: StandIn, payload: Any, headers: dict[str, str] | None) -> httpx2.Response:
     return httpx2.post(
-        f"{api.url}/v1/messages", json=payload, headers={**HEADERS, **(headers or {})}
+        f"{api.url}/v1/messages",
+        json=payload,
+        headers={**HEADERS, **(headers or {})},
+        verify=tls(),
     )
 
 
@@ -472,7 +476,7 @@ SDK_ERRORS = {400: anthropic.BadRequestError, 404: anthropic.NotFoundError}
 
 @pytest.mark.parametrize("refusal", REFUSALS, ids=[r.name for r in REFUSALS])
 def test_the_sdk_raises_the_matching_exception(api: StandIn, refusal: Refusal) -> None:
-    client = anthropic.Anthropic(base_url=api.url, api_key=FAKE_KEY, max_retries=0)
+    client = sdk(api.url)
     # An explicit timeout: without one the SDK itself refuses a large max_tokens unstreamed.
     with pytest.raises(SDK_ERRORS[refusal.status]) as raised:
         client.messages.create(**refusal.body, extra_headers=refusal.headers or {}, timeout=30.0)

@@ -26,6 +26,7 @@ from standin.body import Limits
 from standin.registry import ASSUMED, MARK, RULES, all_rules, kind_of
 from standin.signatures import sign
 from standin.validation import CURRENT_VERSION
+from tests.support.clients import tls
 from tests.support.settings import FAKE_KEY, HEADERS, MODEL
 
 STANDIN = Path(__file__).resolve().parents[2] / "standin"
@@ -220,7 +221,12 @@ def test_each_rule_refuses_in_its_own_words_and_names_itself(api: StandIn, drive
         headers = HEADERS if drive.headers is None else drive.headers
         sent = {} if drive.json is None else {"json": drive.json}
         payload = httpx2.request(
-            drive.method, f"{api.url}{drive.path}", headers=headers, timeout=5, **sent
+            drive.method,
+            f"{api.url}{drive.path}",
+            headers=headers,
+            timeout=5,
+            verify=tls(),
+            **sent,
         ).json()
     assert api.refusals[before:] == [drive.rule], _message(payload)
     message = _message(payload)

@@ -17,7 +17,8 @@ from standin.fit import mismatches, schema_problems
 from standin.replies import text
 from standin.scenarios.contents import RIVER_JSON
 from standin.variations import KINDS, vary
-from tests.support.settings import FAKE_KEY, MODEL
+from tests.support.clients import sdk
+from tests.support.settings import MODEL
 
 ASK = [{"role": "user", "content": "Facts about the Seine?"}]
 HAIKU_SCHEMA = {
@@ -47,7 +48,7 @@ class River(pydantic.BaseModel):
 
 
 def _client(api: StandIn) -> anthropic.Anthropic:
-    return anthropic.Anthropic(base_url=api.url, api_key=FAKE_KEY, max_retries=0)
+    return sdk(api.url)
 
 
 def _format(schema: Any) -> dict[str, Any]:

@@ -12,6 +12,7 @@ import pytest
 
 from standin import StandIn
 from standin.validation import BODY_FIELDS, CURRENT_VERSION
+from tests.support.clients import tls
 from tests.support.settings import FAKE_KEY, MODEL
 
 GOOD_HEADERS = {"x-api-key": FAKE_KEY, "anthropic-version": CURRENT_VERSION}
@@ -29,7 +30,9 @@ def api() -> Any:
 
 
 def _post(api: StandIn, body: Any, headers: dict[str, str] | None = None) -> httpx2.Response:
-    return httpx2.post(f"{api.url}/v1/messages", json=body, headers=headers or GOOD_HEADERS)
+    return httpx2.post(
+        f"{api.url}/v1/messages", json=body, headers=headers or GOOD_HEADERS, verify=tls()
+    )
 
 
 def _without(key: str) -> dict[str, Any]:

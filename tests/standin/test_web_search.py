@@ -16,14 +16,15 @@ from standin import StandIn
 from standin.fit import mismatches
 from standin.replies import MessageReply, ServerToolUse, Text
 from standin.scenarios.contents import SSE_RESULT, WEB_SEARCH, web_citation
-from tests.support.settings import FAKE_KEY, MODEL
+from tests.support.clients import sdk
+from tests.support.settings import MODEL
 
 WEB_SEARCH_TOOL = {"type": "web_search_20260318", "name": "web_search", "max_uses": 3}
 ASK = [{"role": "user", "content": "How is text streamed over HTTP?"}]
 
 
 def _client(api: StandIn) -> anthropic.Anthropic:
-    return anthropic.Anthropic(base_url=api.url, api_key=FAKE_KEY, max_retries=0)
+    return sdk(api.url)
 
 
 def _events(api: StandIn, **params: Any) -> tuple[list[Any], anthropic.types.Message]:
