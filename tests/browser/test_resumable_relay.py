@@ -3,7 +3,11 @@
 Two processes of ``snippets/resumable-relay/app.py`` (uvicorn subprocesses, so one can be
 killed outright) share one Redis (Debian's redis-server, started here, nothing kept) and sit
 behind nginx's round robin with no sticky sessions; the stand-in sends the 58-word story one
-word every 150 ms. The page is asked once, then:
+word every 150 ms. The stand-in, Redis and the processes stay up for the module's tests (a
+process starts cold, about 2.5 CPU-seconds; one a test killed is replaced by a fresh one for
+the next test), as a deployment serves one reader after another; each test gets its own nginx
+(so its round robin starts afresh), the stand-in reset to nothing recorded, and a fresh browser
+context. The page is asked once, then:
 
 - reloaded mid-answer: the whole story appears exactly once, and the API was asked once;
 - the process the browser was reading from is killed mid-answer: the browser reconnects by
@@ -15,8 +19,9 @@ word every 150 ms. The page is asked once, then:
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -30,7 +35,7 @@ from tests.browser.chromium_thread import ChromiumThread
 from tests.browser.traffic import Traffic
 from tests.support.paths import SNIPPETS
 from tests.support.redis import redis_server
-from tests.support.relay_processes import RelayProcess, behind_nginx
+from tests.support.relay_processes import RelayPool, RelayProcess, behind_nginx
 
 pytestmark = pytest.mark.browser
 
@@ -38,6 +43,9 @@ FOLDER = SNIPPETS / "resumable-relay"
 WHOLE_STORY = "".join(STORY.blocks[0].chunks)
 SCENARIO = "slow_story_for_browsers"  # one word every 150 ms: about 10 s in all
 INTERRUPTED = "Interrupted: the server writing this answer stopped."
+# Seconds a test waits for the stand-in's streams of the test before to end: a writer keeps
+# writing its answer (about 10 s) when its readers leave.
+SETTLE = 30.0
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +59,25 @@ def chromium() -> Iterator[ChromiumThread]:
 def redis_url() -> Iterator[str]:
     with redis_server() as url:
         yield url
+
+
+@dataclass
+class Backend:
+    """What stays up for the module's tests: the stand-in, Redis and the relay processes."""
+
+    api: StandIn
+    redis_url: str
+    relays: RelayPool
+
+
+@pytest.fixture(scope="module")
+def backend(redis_url: str) -> Iterator[Backend]:
+    with StandIn() as api:
+        pool = RelayPool(FOLDER, api.url, {"REDIS_URL": redis_url})
+        try:
+            yield Backend(api, redis_url, pool)
+        finally:
+            pool.close()
 
 
 class Deployment:
@@ -83,17 +110,15 @@ class Deployment:
 
 
 @contextmanager
-def deployed(redis_url: str) -> Iterator[Deployment]:
-    store = redis.Redis.from_url(redis_url, decode_responses=True)
-    with (
-        StandIn(SCENARIO) as api,
-        behind_nginx(FOLDER, api.url, {"REDIS_URL": redis_url}) as (
-            url,
-            relays,
-        ),
-    ):
+def deployed(backend: Backend) -> Iterator[Deployment]:
+    """The stand-in reset to the slow story, two running relay processes, and a fresh nginx
+    in front of them."""
+    backend.api.reset(SCENARIO, settle=SETTLE)
+    relays = backend.relays.live(2)
+    store = redis.Redis.from_url(backend.redis_url, decode_responses=True)
+    with behind_nginx(relays) as url:
         try:
-            yield Deployment(api, url, relays, store)
+            yield Deployment(backend.api, url, relays, store)
         finally:
             store.close()
 
@@ -127,12 +152,14 @@ def _assert_whole_once(page: Page, deployment: Deployment) -> None:
         assert 0 < deployment.store.ttl(key) <= 600, f"{key} does not expire"
 
 
-def _run(chromium: ChromiumThread, redis_url: str, check: object) -> None:
+def _run(
+    chromium: ChromiumThread, backend: Backend, check: Callable[[Page, Deployment], None]
+) -> None:
     def scenario(browser: Browser) -> None:
-        with deployed(redis_url) as deployment:
+        with deployed(backend) as deployment:
             context = fresh_context(browser, deployment.url, Traffic(deployment.url))
             try:
-                check(context.new_page(), deployment)  # type: ignore[operator]
+                check(context.new_page(), deployment)
             finally:
                 context.close()
 
@@ -140,7 +167,7 @@ def _run(chromium: ChromiumThread, redis_url: str, check: object) -> None:
 
 
 def test_a_reload_mid_answer_shows_the_whole_answer_once(
-    chromium: ChromiumThread, redis_url: str
+    chromium: ChromiumThread, backend: Backend
 ) -> None:
     def check(page: Page, deployment: Deployment) -> None:
         _ask(page, deployment)
@@ -150,11 +177,11 @@ def test_a_reload_mid_answer_shows_the_whole_answer_once(
         _assert_whole_once(page, deployment)
         assert len(deployment.reads) == 2
 
-    _run(chromium, redis_url, check)
+    _run(chromium, backend, check)
 
 
 def test_killing_the_process_the_page_reads_from_loses_nothing(
-    chromium: ChromiumThread, redis_url: str
+    chromium: ChromiumThread, backend: Backend
 ) -> None:
     def check(page: Page, deployment: Deployment) -> None:
         _ask(page, deployment)
@@ -175,11 +202,11 @@ def test_killing_the_process_the_page_reads_from_loses_nothing(
         assert "Reconnecting…" in statuses(page), "the page never lost its connection"
         assert writer.process.poll() is None
 
-    _run(chromium, redis_url, check)
+    _run(chromium, backend, check)
 
 
 def test_killing_the_writing_process_shows_the_interruption(
-    chromium: ChromiumThread, redis_url: str
+    chromium: ChromiumThread, backend: Backend
 ) -> None:
     def check(page: Page, deployment: Deployment) -> None:
         _ask(page, deployment)
@@ -195,7 +222,7 @@ def test_killing_the_writing_process_shows_the_interruption(
         expect(page.locator("#answer")).to_contain_text("Once upon a time", timeout=15_000)
         assert len(deployment.api.message_requests) == 2
 
-    _run(chromium, redis_url, check)
+    _run(chromium, backend, check)
 
 
 def test_redis_is_gone_and_leaves_no_file_when_stopped(tmp_path: Path) -> None:

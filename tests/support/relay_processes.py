@@ -2,8 +2,10 @@
 
 Each process is ``uvicorn app:app`` run from a snippet folder in a subprocess of its own (not a
 thread), so a test can kill one outright (SIGKILL: no clean-up runs, as when a machine is
-lost). nginx spreads the requests over them in turn, with no sticky sessions, and passes each
-event on at once. Their nginx configuration is the page's (``snippets/resumable-relay/nginx.conf``).
+lost). A ``RelayPool`` keeps them up from one test to the next and starts a fresh one in place
+of each a test killed. nginx spreads the requests over them in turn, with no sticky sessions,
+and passes each event on at once. Their nginx configuration is the page's
+(``snippets/resumable-relay/nginx.conf``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator, Mapping
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,46 +87,54 @@ def _wait_for(relay: RelayProcess, start_within: float) -> None:
             time.sleep(0.05)
 
 
-@contextmanager
-def relay_processes(
-    folder: Path, upstream: str, env: Mapping[str, str], count: int = 2, start_within: float = 20
-) -> Iterator[list[RelayProcess]]:
-    """``count`` processes of ``folder``'s ``app:app``, calling ``upstream`` (the stand-in)
-    with the fake key, with ``env`` added; yield them, each killed or stopped at the end."""
-    environment = {
-        **os.environ,
-        "ANTHROPIC_BASE_URL": upstream,
-        "ANTHROPIC_API_KEY": FAKE_KEY,
-        **env,
-    }
-    relays: list[RelayProcess] = []
-    try:
-        for _ in range(count):
-            port = _free_port()
-            command = [sys.executable, "-m", "uvicorn", "app:app", "--port", str(port)]
-            process = subprocess.Popen(
-                [*command, "--log-level", "warning", "--no-access-log"],
-                cwd=folder,
-                env=environment,
-                stdin=subprocess.DEVNULL,
-            )
-            relays.append(RelayProcess(port, process))
-        for relay in relays:
-            _wait_for(relay, start_within)
-        yield relays
-    finally:
-        for relay in relays:
+def start_relay(folder: Path, environment: Mapping[str, str]) -> RelayProcess:
+    """One ``uvicorn app:app`` of ``folder`` on a free port, not yet waited for."""
+    port = _free_port()
+    command = [sys.executable, "-m", "uvicorn", "app:app", "--port", str(port)]
+    process = subprocess.Popen(
+        [*command, "--log-level", "warning", "--no-access-log"],
+        cwd=folder,
+        env=dict(environment),
+        stdin=subprocess.DEVNULL,
+    )
+    return RelayProcess(port, process)
+
+
+class RelayPool:
+    """Relay processes of ``folder``'s ``app:app``, calling ``upstream`` (the stand-in) with the
+    fake key and ``env`` added, kept up from one test to the next: a process starts cold (its
+    framework and the SDK, about 2.5 CPU-seconds). ``live(count)`` gives ``count`` running
+    ones, started afresh in place of those a test killed; ``close()`` stops them all."""
+
+    def __init__(
+        self, folder: Path, upstream: str, env: Mapping[str, str], start_within: float = 20
+    ) -> None:
+        self.folder, self.start_within = folder, start_within
+        self.environment = {
+            **os.environ,
+            "ANTHROPIC_BASE_URL": upstream,
+            "ANTHROPIC_API_KEY": FAKE_KEY,
+            **env,
+        }
+        self.started: list[RelayProcess] = []
+
+    def live(self, count: int = 2) -> list[RelayProcess]:
+        running = [r for r in self.started if r.process.poll() is None][:count]
+        new = [start_relay(self.folder, self.environment) for _ in range(count - len(running))]
+        self.started += new
+        for relay in new:
+            _wait_for(relay, self.start_within)
+        return running + new
+
+    def close(self) -> None:
+        for relay in self.started:
             relay.stop()
 
 
 @contextmanager
-def behind_nginx(
-    folder: Path, upstream: str, env: Mapping[str, str], count: int = 2
-) -> Iterator[tuple[str, list[RelayProcess]]]:
-    """The relay processes and nginx's round robin in front of them; yield nginx's URL and
-    the processes. nginx names the process that answered in an ``X-Relay-Port`` header."""
-    with ExitStack() as stack:
-        relays = stack.enter_context(relay_processes(folder, upstream, env, count))
-        block = upstream_group([f"127.0.0.1:{r.port}" for r in relays])
-        url = stack.enter_context(nginx_in_front(block, "http://relays", NAME_THE_PROCESS))
-        yield url, relays
+def behind_nginx(relays: list[RelayProcess]) -> Iterator[str]:
+    """nginx's round robin in front of ``relays``, as the page's nginx.conf sets it; yield its
+    URL. nginx names the process that answered in an ``X-Relay-Port`` header."""
+    block = upstream_group([f"127.0.0.1:{r.port}" for r in relays])
+    with nginx_in_front(block, "http://relays", NAME_THE_PROCESS) as url:
+        yield url
