@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import runpy
 import shutil
 import socket
 import subprocess
@@ -73,20 +74,22 @@ def test_the_stand_in_started_by_hand_serves_an_example() -> None:
         server.wait(timeout=10)
 
 
-def test_the_stand_in_says_clearly_when_its_port_is_taken() -> None:
+@pytest.mark.timeout(30)  # a stand-in that did start would serve on, never returning
+def test_the_stand_in_says_clearly_when_its_port_is_taken(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``python -m standin`` run as Python runs it (``runpy``, ``__main__`` and all), in this
+    process: a new interpreter would spend two CPU-seconds importing what this one holds."""
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        done = subprocess.run(
-            [sys.executable, "-m", "standin", "--port", str(port)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=30,
-        )
-    assert done.returncode == 2
-    assert f"cannot listen on 127.0.0.1:{port}" in done.stderr
+        monkeypatch.setattr(sys, "argv", ["standin", "--port", str(port)])
+        monkeypatch.delitem(sys.modules, "standin.__main__", raising=False)  # as if never run
+        with pytest.raises(SystemExit) as done:
+            runpy.run_module("standin", run_name="__main__")
+    assert done.value.code == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
 
 
 def _layout_paths() -> set[str]:
