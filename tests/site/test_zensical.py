@@ -24,14 +24,26 @@ LLMS_FILES = ("llms.txt", "llms-full.txt")
 
 
 @functools.cache
-def _anchors(file: Path) -> frozenset[str]:
-    return frozenset(read_page(file).ids)
+def _read(file: Path) -> PageContent:
+    """A built file, parsed once: each page is read for the comparison and again as the target
+    of other pages' links."""
+    return read_page(file)
+
+
+@functools.cache
+def _resolve(path: str, href: str) -> tuple[str, str] | None:
+    """``resolve``, worked out once for each link on each page (it is asked four times)."""
+    return resolve(path, href)
+
+
+def _anchors(file: Path) -> set[str]:
+    return _read(file).ids
 
 
 def _broken_links(site: Path, path: str, page: PageContent) -> Iterator[str]:
     """Links in the article that lead to no file of ``site``, or to no anchor on their page."""
     for href in page.links:
-        target = resolve(path, href)
+        target = _resolve(path, href)
         if target is None:
             continue
         where, anchor = target
@@ -45,11 +57,11 @@ def _broken_links(site: Path, path: str, page: PageContent) -> Iterator[str]:
 
 
 def _page_differences(mkdocs: Path, zensical: Path, path: str) -> Iterator[str]:
-    ours, theirs = read_page(built_file(mkdocs, path)), read_page(built_file(zensical, path))
+    ours, theirs = _read(built_file(mkdocs, path)), _read(built_file(zensical, path))
     for aspect in ("title", "headings", "code_blocks", "text"):
         if getattr(ours, aspect) != getattr(theirs, aspect):
             yield f"{path} {aspect}"
-    if [resolve(path, h) for h in ours.links] != [resolve(path, h) for h in theirs.links]:
+    if [_resolve(path, h) for h in ours.links] != [_resolve(path, h) for h in theirs.links]:
         yield f"{path} links"
     for name, site, page in (("mkdocs", mkdocs, ours), ("zensical", zensical, theirs)):
         broken = list(_broken_links(site, path, page))
