@@ -23,6 +23,7 @@ from tests.browser.checks import (
     loading,
     markdown,
     metadata,
+    phone,
     tabs,
 )
 from tests.browser.figures import RecordProperty
@@ -49,8 +50,8 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     # What the reader changes: the scheme, the window, then every copy button (which opens
     # notes and picks tabs of its own), then the page's Markdown.
     ("accessibility, dark scheme", accessibility.accessible_in_the_dark_scheme),
-    ("phone width", layout.fits_a_phone),
-    ("copy buttons on a phone", fitting.copy_buttons_in_reach_on_a_phone),
+    ("phone width", phone.fits_a_phone),
+    ("copy buttons on a phone", phone.copy_buttons_in_reach_on_a_phone),
     ("copy buttons", copying.copies_the_tested_files),
     ("copy as Markdown", markdown.copies_the_page_as_markdown),
 )

@@ -15,6 +15,7 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
@@ -71,6 +72,9 @@ class Visit:
     site_dir: Path
     search_index: str = SEARCH_INDEX  # Zensical's is /search.json
     figures: dict[str, int] = field(default_factory=dict)  # measured by checks, for the report
+    # What one check measured that another reads too, so the page is measured once (e.g. the
+    # phone checks' one narrowing of the window, ``checks/phone.py``).
+    measured: dict[str, Any] = field(default_factory=dict)
     _first_load: FirstLoad | None = field(default=None, init=False, repr=False)
 
     @property

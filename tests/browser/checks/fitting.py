@@ -5,7 +5,7 @@ the reader scrolls. Every block of a program (any language but ``text``) is meas
 those in tabs not shown and notes not opened: those are shown for the measurement and put back.
 Outputs (``text`` blocks) may scroll, as the style in README says: they are what the program
 printed, not wrapped by hand. On a phone, programs scroll too; what must stay in reach there is
-each block's copy button, which gives the whole file (``copying.py`` checks what it copies).
+each block's copy button (``phone.py``).
 """
 
 from __future__ import annotations
@@ -59,29 +59,6 @@ PROGRAMS_WIDER_THAN_THEIR_COLUMN = with_everything_shown("""
 """)
 
 
-# Each program block whose copy button is not wholly on screen and on the block (a button
-# scrolled away with the code, or pushed off the side).
-COPY_BUTTONS_OUT_OF_REACH = with_everything_shown("""
-() => {
-  const limit = document.documentElement.clientWidth;
-  const blocks = [...document.querySelectorAll("div.highlight:not(.language-text)")]
-    .filter((block) => block.querySelector("pre > code"));
-  const away = blocks.filter((block) => {
-    const button = block.querySelector("button.md-code__button[data-md-type=copy]");
-    if (!button) return true;
-    const b = button.getBoundingClientRect();
-    const area = block.getBoundingClientRect();
-    return !(b.width > 0 && b.left >= 0 && b.right <= limit
-      && b.left >= area.left - 1 && b.right <= area.right + 1);
-  }).map((block) => {
-    const title = block.querySelector(".filename");
-    return title ? title.textContent : block.querySelector("code").textContent.slice(0, 40);
-  });
-  return { blocks: blocks.length, away };
-}
-""")
-
-
 def programs_fit_their_column(visit: Visit) -> None:
     width = visit.page.viewport_size
     assert width is not None and width["width"] == WIDTH, f"measured at {width}, not {WIDTH} px"
@@ -91,11 +68,3 @@ def programs_fit_their_column(visit: Visit) -> None:
     assert not found["wide"], "program blocks that scroll sideways at 1280 px:\n" + "\n".join(
         found["wide"]
     )
-
-
-def copy_buttons_in_reach_on_a_phone(visit: Visit) -> None:
-    """At a phone's width each program's copy button is on screen, on its block; the window is
-    put back after."""
-    with visit.on_a_phone():
-        found = visit.page.evaluate(COPY_BUTTONS_OUT_OF_REACH)
-    assert not found["away"], "copy buttons out of reach on a phone: " + ", ".join(found["away"])

@@ -1,12 +1,11 @@
-"""The page reads at a laptop's width and on a phone: nothing breaks a name, a title or a row.
+"""The page reads at a laptop's width: nothing breaks a name or a title.
 
 At 1280 px a code name in a table cell stays on one line (``RawMessageStartEvent``, never
 ``RawMessageStartEv`` over ``ent``), and a page title of ``SHORT_TITLE`` characters or fewer
-takes one line (the Markdown controls beside it must not push it onto a second). At a phone's
-width the page never scrolls sideways (wide tables and code scroll inside themselves) and no
-row of tab labels scrolls sideways either: its labels wrap. Everything that could be shown is
-measured: blocks in tabs not picked and notes not opened are shown for the measurement and put
-back (``fitting.with_everything_shown``).
+takes one line (the Markdown controls beside it must not push it onto a second). Every code
+name that could be shown is measured: those in tabs not picked and notes not opened are shown
+for the measurement and put back (``fitting.with_everything_shown``). How the page reads on a
+phone is checked in ``phone.py``.
 """
 
 from __future__ import annotations
@@ -49,27 +48,6 @@ TITLE_LINES = """
 }
 """
 
-# How far the page scrolls sideways, what pokes out (not counting what scrolls inside code
-# blocks and table wrappers), and each row of tab labels that scrolls sideways.
-SIDEWAYS = with_everything_shown("""
-() => {
-  const limit = document.documentElement.clientWidth;
-  const culprits = [...document.querySelectorAll("body *")]
-    .filter((el) => !el.closest("pre, code, .highlight, .md-typeset__scrollwrap"))
-    .filter((el) => el.getBoundingClientRect().right > limit + 1)
-    .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`);
-  const rows = [...document.querySelectorAll(".tabbed-labels")]
-    .filter((row) => row.scrollWidth > row.clientWidth + 1)
-    .map((row) => [...row.children].map((label) => label.textContent.trim()).join(" | "));
-  return {
-    scrollWidth: document.documentElement.scrollWidth,
-    viewport: window.innerWidth,
-    culprits: culprits.slice(0, 5),
-    rows,
-  };
-}
-""")
-
 
 def _at_the_laptop_width(visit: Visit) -> None:
     size = visit.page.viewport_size
@@ -95,19 +73,3 @@ def short_title_on_one_line(visit: Visit) -> None:
         return
     visit.figures["short titles wrapping"] = int(title["lines"] > 1)
     assert title["lines"] == 1, f"the title {title['text']!r} takes {title['lines']} lines"
-
-
-def fits_a_phone(visit: Visit) -> None:
-    """At a phone's width the page does not scroll sideways, and no row of tab labels does."""
-    with visit.on_a_phone():
-        found = visit.page.evaluate(SIDEWAYS)
-    visit.figures["tab rows scrolling on a phone"] = len(found["rows"])
-    problems = []
-    if found["scrollWidth"] > found["viewport"]:
-        problems.append(
-            f"the page scrolls sideways: {found['scrollWidth']} px in a {found['viewport']} px "
-            f"window, poking out: {found['culprits']}"
-        )
-    if found["rows"]:
-        problems.append("rows of tab labels scroll sideways: " + "; ".join(found["rows"]))
-    assert not problems, "on a phone, " + "\n".join(problems)

@@ -4,7 +4,7 @@ A program's output sits right below it, in the first tab of a set whose other ta
 runs of the same program (other situations): so the first tab of every set is the one selected
 when the page opens, and no set is inside another (two rows of tabs over one block). How a row
 of labels behaves on a phone is checked with the page's other phone measurements
-(``layout.py``).
+(``phone.py``).
 """
 
 from __future__ import annotations
