@@ -13,8 +13,9 @@ must be found on the page that way, and when the block has a title, it is the fi
 from __future__ import annotations
 
 import re
-import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Page
 
@@ -28,6 +29,8 @@ SENTINEL = "nothing copied yet"
 COPY_WAIT = 5.0  # seconds a button may take to fill the clipboard
 BLOCKS = "div.highlight:has(> pre > code)"
 COPY_BUTTON = "button.md-code__button[data-md-type=copy]"
+# Where a copy button's middle is on screen (x, y), and whether a press there lands on it.
+Position = dict[str, Any]
 
 # Each block's text and title, in page order, read in one go.
 SHOWN = """
@@ -38,12 +41,28 @@ SHOWN = """
 })
 """
 
-# Put the sentinel on the clipboard, then show the block as a reader would: open every
-# collapsed note and pick every tab around it, from the outside in. Last, find the middle of its
-# copy button on screen, scrolling the button to the middle of the window if it is out of view
-# or covered there; `reachable` says whether a press at that point lands on the button.
+# What the press before put on the clipboard: read until it is no longer the sentinel, for at
+# most `wait` ms (a button may fill the clipboard a moment after the press).
+READ_COPIED = """
+async ([sentinel, wait]) => {
+  const deadline = performance.now() + wait;
+  for (;;) {
+    const copied = await navigator.clipboard.readText();
+    if (copied !== sentinel || performance.now() > deadline) return copied;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+"""
+
+# Read what the press before copied (when there was one: `wait` is not null), then put the
+# sentinel on the clipboard, then show the block as a reader would: open every collapsed note
+# and pick every tab around it, from the outside in. Last, find the middle of its copy button on
+# screen, scrolling the button to the middle of the window if it is out of view or covered
+# there; `reachable` says whether a press at that point lands on the button. One call for all
+# of it, as each call to the page costs more than what it does there.
 PREPARE = """
-async ([blocks, index, sentinel, button]) => {
+async ([blocks, index, sentinel, button, wait]) => {
+  const copied = wait === null ? null : await (READ_COPIED)([sentinel, wait]);
   await navigator.clipboard.writeText(sentinel);
   const block = document.querySelectorAll(blocks)[index];
   const chain = [];
@@ -60,7 +79,7 @@ async ([blocks, index, sentinel, button]) => {
     labels.children[place].click();
   }
   const copy = block.querySelector(button);
-  if (!copy) return null;
+  if (!copy) return { copied, middle: null };
   const middle = () => {
     const box = copy.getBoundingClientRect();
     const x = box.left + box.width / 2;
@@ -69,11 +88,11 @@ async ([blocks, index, sentinel, button]) => {
     return { x, y, reachable: Boolean(found && copy.contains(found)) };
   };
   const shown = middle();
-  if (shown.reachable) return shown;
+  if (shown.reachable) return { copied, middle: shown };
   copy.scrollIntoView({ block: "center", inline: "center", behavior: "instant" });
-  return middle();
+  return { copied, middle: middle() };
 }
-"""
+""".replace("READ_COPIED", READ_COPIED.strip())
 
 
 def expected_copy(target: str, text: str) -> str:
@@ -90,48 +109,75 @@ def included_files(md: Path) -> dict[str, str]:
     }
 
 
-def copy(page: Page, index: int) -> str:
-    """Press the copy button of block ``index`` with the mouse, as a reader would, and return what the
-    clipboard then holds.
+@dataclass(frozen=True)
+class Block:
+    """A block showing a file from snippets/: its place among the page's blocks (``BLOCKS``),
+    and the files whose text it shows (its copy button must give the first)."""
 
-    The press lands on the middle of the button as the window shows it; a button that is
-    missing, or covered even when scrolled into view, fails here, and one that copies nothing
-    leaves the sentinel on the clipboard.
-    """
-    middle = page.evaluate(PREPARE, [BLOCKS, index, SENTINEL, COPY_BUTTON])
-    assert middle is not None, "a block from snippets/ has no copy button"
-    assert middle["reachable"], f"the copy button at {middle} is covered or out of view"
-    page.mouse.click(middle["x"], middle["y"])
-    # The button may write the clipboard a moment later (a whole file is fetched first).
-    deadline = time.monotonic() + COPY_WAIT
-    while True:
-        copied: str = page.evaluate("() => navigator.clipboard.readText()")
-        if copied != SENTINEL or time.monotonic() > deadline:
-            return copied
-        page.wait_for_timeout(50)
+    index: int
+    sources: list[str]
 
 
-def copies_the_tested_files(visit: Visit) -> None:
-    files = included_files(source_of(visit.path))
-    if not files:
-        return
+def blocks_showing(page: Page, files: dict[str, str]) -> list[Block]:
+    """Every block whose text is one of ``files``, in page order; a block titled with the name
+    of one of them must show that file's text."""
     names = {Path(t).name for t in files}
-    found: set[str] = set()
-    for i, shown in enumerate(visit.page.evaluate(SHOWN, BLOCKS)):
+    blocks = []
+    for i, shown in enumerate(page.evaluate(SHOWN, BLOCKS)):
         sources = [t for t, text in files.items() if text.strip("\n") == shown["text"].strip("\n")]
         if shown["title"] in names:
             assert shown["title"] in {Path(t).name for t in sources}, (
                 f"the block titled {shown['title']!r} does not show that file's text"
             )
-        if not sources:
-            continue
-        copied = copy(visit.page, i)
-        expected = expected_copy(sources[0], files[sources[0]])
-        assert copied == expected, (
-            f"the copy button of the block showing {sources[0]} copied "
-            f"{len(copied)} characters ending {copied[-20:]!r}; expected "
-            f"{len(expected)} ending {expected[-20:]!r}"
-        )
-        found.update(sources)
+        if sources:
+            blocks.append(Block(i, sources))
+    return blocks
+
+
+def make_ready(page: Page, block: Block, after_a_press: bool) -> tuple[str | None, Position]:
+    """Read what the press before put on the clipboard (when ``after_a_press``), then put the
+    sentinel there and show ``block``'s copy button (``PREPARE``); return what was read, and
+    where the button is."""
+    wait = COPY_WAIT * 1000 if after_a_press else None
+    found = page.evaluate(PREPARE, [BLOCKS, block.index, SENTINEL, COPY_BUTTON, wait])
+    return found["copied"], found["middle"]
+
+
+def press(page: Page, middle: Position | None) -> None:
+    """Press a copy button with the mouse, as a reader would, on the middle of the button as the
+    window shows it: a button that is missing, or covered even when scrolled into view, fails
+    here (one that copies nothing leaves the sentinel on the clipboard)."""
+    assert middle is not None, "a block from snippets/ has no copy button"
+    assert middle["reachable"], f"the copy button at {middle} is covered or out of view"
+    page.mouse.click(middle["x"], middle["y"])
+
+
+def assert_copied(block: Block, copied: str | None, files: dict[str, str]) -> None:
+    expected = expected_copy(block.sources[0], files[block.sources[0]])
+    assert copied == expected, (
+        f"the copy button of the block showing {block.sources[0]} copied "
+        f"{len(copied or '')} characters ending {(copied or '')[-20:]!r}; expected "
+        f"{len(expected)} ending {expected[-20:]!r}"
+    )
+
+
+def copies_the_tested_files(visit: Visit) -> None:
+    """Each block from snippets/ is pressed in page order; what a press copied is read in the
+    same call to the page that makes ready for the next press (the last one's on its own)."""
+    files = included_files(source_of(visit.path))
+    if not files:
+        return
+    page = visit.page
+    blocks = blocks_showing(page, files)
+    pressed: Block | None = None  # the block whose copy is on the clipboard, not yet read
+    for block in blocks:
+        copied, middle = make_ready(page, block, after_a_press=pressed is not None)
+        if pressed is not None:
+            assert_copied(pressed, copied, files)
+        press(page, middle)
+        pressed = block
+    if pressed is not None:
+        assert_copied(pressed, page.evaluate(READ_COPIED, [SENTINEL, COPY_WAIT * 1000]), files)
+    found = {source for block in blocks for source in block.sources}
     missing = sorted(set(files) - found)
     assert not missing, f"included files not shown as a copyable block: {missing}"
