@@ -20,9 +20,10 @@ from hypothesis import strategies as st
 from standin import StandIn, events, sse
 from standin.replies import Cut, MessageReply
 from standin.scenarios import broken_streams, contents
+from tests.support.clients import sdk
 from tests.support.modules import load_module
 from tests.support.paths import SNIPPETS
-from tests.support.settings import FAKE_KEY, MODEL
+from tests.support.settings import MODEL
 
 REPLIES = {"haiku": contents.HAIKU, "counting": replace(contents.COUNTING, event_delay=0.0)}
 
@@ -46,7 +47,7 @@ def _resume_through(reply: MessageReply, cut: Cut, overlap_chunks: int) -> tuple
     with StandIn(scenario) as api:
         # The SDK's own retries stay on, as in the snippet: after a cut the stand-in closes the
         # connection, and on a loaded machine the client may try to reuse it first.
-        client = anthropic.Anthropic(base_url=api.url, api_key=FAKE_KEY)
+        client = sdk(api.url, max_retries=anthropic.DEFAULT_MAX_RETRIES)
         result = RESUME.stream_with_resume(
             client,
             shown.append,
