@@ -16,13 +16,13 @@ serve: $(DEPS)
 	$(BIN)/python -m mkdocs serve --strict -a 127.0.0.1:8000
 
 test: $(DEPS) $(NODE) chromium nginx redis pythons
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 # Everything a change to one page folder can break (tests/support/check.py says what), with the
 # site built once: make check PAGE=cancellation.
 check: $(DEPS) $(NODE) chromium nginx redis pythons
 	@test -n "$(PAGE)" || { echo "make check PAGE=<page-folder>: a folder of snippets/, e.g. PAGE=cancellation"; exit 2; }
-	$(BIN)/python -m pytest $$($(BIN)/python -m tests.support.check) --page $(PAGE) -n 2
+	$(BIN)/python -m pytest $$($(BIN)/python -m tests.support.check) --page $(PAGE) -n 2 --dist loadgroup
 
 build: $(DEPS)
 	$(BIN)/python -m mkdocs build --strict

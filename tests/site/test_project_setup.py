@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmark.build_times import SUITE_ARGS
 from tests.support.paths import ROOT
 from tests.support.settings import FAKE_KEY
 
@@ -147,3 +148,13 @@ def test_set_up_runs_again_when_the_pins_change_not_when_a_file_is_newer(
     with (tmp_path / "pyproject.toml").open("a", encoding="utf-8") as pins:
         pins.write("\n# a changed pin\n")
     assert install in _dry_run(tmp_path, target), "changed pins did not set .venv up again"
+
+
+def test_the_benchmark_times_the_suite_as_make_test_runs_it() -> None:
+    """The Performance page's suite figures are for the README's test command, options and all."""
+    command = next(
+        line.split()
+        for line in _dry_run(ROOT, ("test",)).splitlines()
+        if line.split()[1:3] == ["-m", "pytest"]
+    )
+    assert command[3:] == SUITE_ARGS, f"make test runs {command[3:]}, the benchmark {SUITE_ARGS}"
