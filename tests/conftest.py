@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -32,6 +33,14 @@ pytest_plugins = [
     "tests.examples.harness.golden_dates",  # --update-goldens dates what changed
     "tests.support.check",  # --page FOLDER: what one page's change can break (make check)
 ]
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What the imports and the collection built (the SDK, the browser driver, every case) is
+    never garbage: frozen, the collector never walks it again, in any test or in pytest's own
+    collections at the end of the run."""
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist, which `-p no:xdist` leaves out
