@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import inspect
 
-import anthropic
 import pydantic
 import pytest
 from anthropic.lib._parse._response import parse_response
@@ -19,7 +18,8 @@ from anthropic.types.parsed_message import ParsedMessage
 
 from standin import StandIn
 from tests.reference.markdown import page
-from tests.support.settings import FAKE_KEY, MODEL
+from tests.support.clients import sdk
+from tests.support.settings import MODEL
 
 
 class River(pydantic.BaseModel):
@@ -37,7 +37,7 @@ def test_which_methods_take_output_format(method: str, takes_a_type: bool) -> No
 
 
 def test_output_format_is_sent_as_a_closed_output_config_format(standin: StandIn) -> None:
-    client = anthropic.Anthropic(base_url=standin.url, api_key=FAKE_KEY, max_retries=0)
+    client = sdk(standin.url)
     with client.messages.stream(
         model=MODEL,
         max_tokens=64,

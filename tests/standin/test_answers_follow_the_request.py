@@ -14,7 +14,8 @@ import pytest
 
 from standin import StandIn
 from standin.fit import mismatches, schema_problems
-from tests.support.settings import FAKE_KEY, MODEL
+from tests.support.clients import sdk
+from tests.support.settings import MODEL
 
 TOOL = {
     "name": "lookup_order",
@@ -30,7 +31,7 @@ ASK = [{"role": "user", "content": "Where is order 7?"}]
 
 
 def _final(api: StandIn, **params: Any) -> anthropic.types.Message:
-    client = anthropic.Anthropic(base_url=api.url, api_key=FAKE_KEY, max_retries=0)
+    client = sdk(api.url)
     with client.messages.stream(model=MODEL, max_tokens=1024, **params) as stream:
         return stream.get_final_message()
 
@@ -112,7 +113,7 @@ def test_every_call_gets_its_own_id(standin: StandIn) -> None:
 
 
 def test_token_counts_follow_the_request_and_double_counting_shows(standin: StandIn) -> None:
-    client = anthropic.Anthropic(base_url=standin.url, api_key=FAKE_KEY, max_retries=0)
+    client = sdk(standin.url)
     short = [{"role": "user", "content": "Hi"}]
     long = [{"role": "user", "content": "Tell me about rivers. " * 40}]
     counts = {}
@@ -143,7 +144,7 @@ def test_the_fit_rules_name_what_a_request_cannot_get() -> None:
 def test_a_models_default_display_decides_when_the_request_sets_none() -> None:
     """Opus 4.7 omits thinking text unless asked; this site's model shows it."""
     with StandIn("thinking") as api:
-        client = anthropic.Anthropic(base_url=api.url, api_key=FAKE_KEY, max_retries=0)
+        client = sdk(api.url)
         shown = {}
         for model in ("claude-opus-4-7", MODEL):
             with client.messages.stream(

@@ -16,7 +16,8 @@ import anthropic
 import pytest
 
 from standin import StandIn
-from tests.support.settings import FAKE_KEY, MODEL
+from tests.support.clients import sdk
+from tests.support.settings import MODEL
 
 ASK = [{"role": "user", "content": "Facts about the Seine?"}]
 RIVER = {
@@ -36,7 +37,7 @@ def _json_schema(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 def _create(api: StandIn, **params: Any) -> anthropic.types.Message:
-    client = anthropic.Anthropic(base_url=api.url, api_key=FAKE_KEY, max_retries=0)
+    client = sdk(api.url)
     return client.messages.create(model=MODEL, max_tokens=256, messages=ASK, **params)
 
 

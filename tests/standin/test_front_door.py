@@ -14,7 +14,8 @@ import pytest
 
 from standin import StandIn
 from standin.body import MAX_BODY_BYTES, Limits
-from tests.support.settings import FAKE_KEY, HEADERS, MODEL
+from tests.support.clients import sdk, tls
+from tests.support.settings import HEADERS, MODEL
 
 BODY = {
     "model": MODEL,
@@ -83,7 +84,7 @@ def test_a_body_over_32_mb_is_refused_with_413_before_it_is_read(api: StandIn) -
 
 
 def test_the_sdk_sees_a_body_over_the_limit_as_content_too_large(api: StandIn) -> None:
-    client = anthropic.Anthropic(base_url=api.url, api_key=FAKE_KEY, max_retries=0)
+    client = sdk(api.url)
     huge = "x" * (MAX_BODY_BYTES + 1)
     with pytest.raises(anthropic.ContentTooLargeError) as raised:
         client.messages.create(**{**BODY, "messages": [{"role": "user", "content": huge}]})
@@ -94,11 +95,15 @@ def test_a_body_just_under_the_limit_is_read() -> None:
     with StandIn("text", limits=Limits(max_body_bytes=1024)) as small:
         payload = json.dumps(BODY).encode()
         assert (
-            httpx2.post(f"{small.url}/v1/messages", content=payload, headers=HEADERS).status_code
+            httpx2.post(
+                f"{small.url}/v1/messages", content=payload, headers=HEADERS, verify=tls()
+            ).status_code
             == 200
         )
         padded = json.dumps({**BODY, "metadata": {"user_id": "u" * 1024}}).encode()
-        response = httpx2.post(f"{small.url}/v1/messages", content=padded, headers=HEADERS)
+        response = httpx2.post(
+            f"{small.url}/v1/messages", content=padded, headers=HEADERS, verify=tls()
+        )
         assert response.status_code == 413
 
 
@@ -119,7 +124,7 @@ def test_invalid_utf8_is_a_400(api: StandIn) -> None:
     ],
 )
 def test_a_body_that_is_not_json_is_a_400(api: StandIn, payload: bytes, message: str) -> None:
-    response = httpx2.post(f"{api.url}/v1/messages", content=payload, headers=HEADERS)
+    response = httpx2.post(f"{api.url}/v1/messages", content=payload, headers=HEADERS, verify=tls())
     assert response.status_code == 400
     assert response.json()["error"]["message"].startswith(message)
 
@@ -128,7 +133,9 @@ def test_a_chunked_request_body_is_a_400(api: StandIn) -> None:
     def pieces() -> Any:
         yield json.dumps(BODY).encode()
 
-    response = httpx2.post(f"{api.url}/v1/messages", content=pieces(), headers=HEADERS)
+    response = httpx2.post(
+        f"{api.url}/v1/messages", content=pieces(), headers=HEADERS, verify=tls()
+    )
     assert response.request.headers["transfer-encoding"] == "chunked"
     assert response.status_code == 400
     assert response.json()["error"]["type"] == "invalid_request_error"
@@ -147,12 +154,15 @@ def test_a_body_shorter_than_its_length_times_out_with_408_and_frees_the_thread(
     assert _error(body)["type"] == "invalid_request_error"
     assert 0.4 <= took < 2.0
     # The server is still answering: the stalled request held nothing.
-    assert httpx2.post(f"{api.url}/v1/messages", json=BODY, headers=HEADERS).status_code == 200
+    assert (
+        httpx2.post(f"{api.url}/v1/messages", json=BODY, headers=HEADERS, verify=tls()).status_code
+        == 200
+    )
 
 
 @pytest.mark.parametrize("method", ["GET", "PUT", "DELETE", "PATCH", "OPTIONS"])
 def test_other_methods_on_messages_are_405_json(api: StandIn, method: str) -> None:
-    response = httpx2.request(method, f"{api.url}/v1/messages", headers=HEADERS)
+    response = httpx2.request(method, f"{api.url}/v1/messages", headers=HEADERS, verify=tls())
     assert response.status_code == 405
     assert response.headers["content-type"] == "application/json"
     assert response.headers["allow"] == "POST"
@@ -162,7 +172,7 @@ def test_other_methods_on_messages_are_405_json(api: StandIn, method: str) -> No
 
 
 def test_the_sdk_sees_a_405_as_an_api_status_error(api: StandIn) -> None:
-    client = anthropic.Anthropic(base_url=api.url, api_key=FAKE_KEY, max_retries=0)
+    client = sdk(api.url)
     with pytest.raises(anthropic.APIStatusError) as raised:
         client.get("/v1/messages", cast_to=object)
     assert raised.value.status_code == 405
@@ -171,7 +181,7 @@ def test_the_sdk_sees_a_405_as_an_api_status_error(api: StandIn) -> None:
 
 def test_other_paths_are_404_json_whatever_the_method(api: StandIn) -> None:
     for method in ("GET", "DELETE"):
-        response = httpx2.request(method, f"{api.url}/v1/nothing", headers=HEADERS)
+        response = httpx2.request(method, f"{api.url}/v1/nothing", headers=HEADERS, verify=tls())
         assert response.status_code == 404
         assert response.json()["error"]["type"] == "not_found_error"
 
@@ -191,7 +201,7 @@ def test_head_gets_no_body(api: StandIn) -> None:
 
 def test_every_answer_carries_rate_limit_headers_and_429_says_retry() -> None:
     """The rate-limit family on a stream and on an error; x-should-retry on a 429 only."""
-    with StandIn("text") as standin, httpx2.Client(base_url=standin.url) as client:
+    with StandIn("text") as standin, httpx2.Client(verify=tls(), base_url=standin.url) as client:
         ok = client.post("/v1/messages", headers=HEADERS, json={**BODY, "stream": True})
         standin.play("status_429")
         limited = client.post("/v1/messages", headers=HEADERS, json=BODY)

@@ -9,6 +9,7 @@ import httpx2
 
 from standin import StandIn
 from standin.validation import CURRENT_VERSION
+from tests.support.clients import tls
 from tests.support.settings import FAKE_KEY, MODEL
 
 REQUEST_ID = re.compile(r"req_011C[A-Za-z0-9]{20}")
@@ -31,7 +32,9 @@ def _post(api: StandIn, stream: bool) -> httpx2.Response:
             }
         ],
     }
-    return httpx2.post(f"{api.url}/v1/messages", headers=headers, json=body, timeout=30)
+    return httpx2.post(
+        f"{api.url}/v1/messages", headers=headers, json=body, timeout=30, verify=tls()
+    )
 
 
 def test_request_message_and_tool_ids_have_the_services_shapes() -> None:

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import anthropic
-
 from standin import StandIn
+from tests.support.clients import sdk
 from tests.support.settings import FAKE_KEY, MODEL
 
 RULES = "Answer in one short line. Cite the house style guide. " * 110
@@ -22,7 +21,7 @@ QUESTION = "Name one river."
 
 def _total(api: StandIn, key: str, **params: Any) -> tuple[int, int, int]:
     """(input, written, read) of ``message_start``'s usage, for a fresh client's request."""
-    client = anthropic.Anthropic(base_url=api.url, api_key=key, max_retries=0)
+    client = sdk(api.url, api_key=key)
     with client.messages.stream(model=MODEL, max_tokens=64, **params) as stream:
         usage = stream.get_final_message().usage
     return (

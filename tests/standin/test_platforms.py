@@ -21,6 +21,7 @@ import pytest
 from botocore.eventstream import EventStreamBuffer
 
 from standin import StandIn, gce_metadata
+from tests.support.clients import tls
 from tests.support.cloud import FAKE_AWS_KEY_ID, point_cloud_clients
 from tests.support.settings import MODEL
 
@@ -72,6 +73,7 @@ def _bedrock_post(api: StandIn, model: str, body: dict, **headers: str) -> httpx
         f"{api.url}/model/{model}/invoke-with-response-stream",
         json=body,
         headers={"authorization": "Bearer fake-bedrock-api-key", **headers},
+        verify=tls(),
     )
 
 
@@ -116,7 +118,9 @@ def test_bedrock_refuses_in_its_own_shape(
 
 def test_bedrock_without_credentials_is_refused(cloud: StandIn) -> None:
     response = httpx2.post(
-        f"{cloud.url}/model/{BEDROCK_MODEL}/invoke-with-response-stream", json=REQUEST
+        f"{cloud.url}/model/{BEDROCK_MODEL}/invoke-with-response-stream",
+        json=REQUEST,
+        verify=tls(),
     )
     assert response.status_code == 403
     assert response.headers["x-amzn-errortype"] == "MissingAuthenticationTokenException"
@@ -154,17 +158,19 @@ def test_vertex_refuses_a_request_with_no_token_and_limits_in_googles_shape(
 ) -> None:
     path = f"/v1/projects/p/locations/global/publishers/anthropic/models/{MODEL}:streamRawPredict"
     body = {"anthropic_version": "vertex-2023-10-16", "stream": True, **REQUEST}
-    refused = httpx2.post(f"{cloud.url}{path}", json=body)
+    refused = httpx2.post(f"{cloud.url}{path}", json=body, verify=tls())
     assert refused.status_code == 401
     assert refused.json()["error"]["status"] == "UNAUTHENTICATED"
     cloud.play("status_429")
-    limited = httpx2.post(f"{cloud.url}{path}", json=body, headers={"authorization": "Bearer t"})
+    limited = httpx2.post(
+        f"{cloud.url}{path}", json=body, headers={"authorization": "Bearer t"}, verify=tls()
+    )
     assert limited.status_code == 429
     assert limited.json()["error"]["status"] == "RESOURCE_EXHAUSTED"
 
 
 def test_the_metadata_server_wants_its_header(cloud: StandIn) -> None:
-    response = httpx2.get(f"{cloud.url}/computeMetadata/v1/project/project-id")
+    response = httpx2.get(f"{cloud.url}/computeMetadata/v1/project/project-id", verify=tls())
     assert response.status_code == 403
     assert response.headers["metadata-flavor"] == "Google"
 
@@ -178,6 +184,7 @@ def test_foundry_takes_its_own_key_and_refuses_none(cloud: StandIn) -> None:
         f"{cloud.url}/anthropic/v1/messages",
         json={"model": MODEL, **REQUEST},
         headers={"anthropic-version": "2026-10-21"},
+        verify=tls(),
     )
     assert refused.status_code == 401
     assert refused.json()["error"]["type"] == "authentication_error"
@@ -185,7 +192,7 @@ def test_foundry_takes_its_own_key_and_refuses_none(cloud: StandIn) -> None:
 
 def test_a_later_request_on_the_same_connection_is_answered_as_the_api(cloud: StandIn) -> None:
     body = {"anthropic_version": "bedrock-2023-05-31", **REQUEST}
-    with httpx2.Client(base_url=cloud.url) as client:
+    with httpx2.Client(verify=tls(), base_url=cloud.url) as client:
         first = client.post(
             f"/model/{BEDROCK_MODEL}/invoke-with-response-stream",
             json=body,
