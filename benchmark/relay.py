@@ -99,14 +99,16 @@ class RelayProcess:
     def _wait_until_up(self, timeout: float) -> None:
         assert self._process is not None
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self._process.poll() is not None:
-                raise RuntimeError(f"the relay did not start:\n{self.log()[-2000:]}")
-            try:
-                if httpx2.get(self.url + "/", timeout=1).status_code < 500:
-                    return
-            except httpx2.TransportError:
-                time.sleep(0.1)
+        # One client for the whole wait: each new one loads the CA certificates (~20 ms of CPU).
+        with httpx2.Client(timeout=1) as http:
+            while time.monotonic() < deadline:
+                if self._process.poll() is not None:
+                    raise RuntimeError(f"the relay did not start:\n{self.log()[-2000:]}")
+                try:
+                    if http.get(self.url + "/").status_code < 500:
+                        return
+                except httpx2.TransportError:
+                    time.sleep(0.1)
         raise RuntimeError(f"the relay did not answer on {self.url} within {timeout} s")
 
     def __exit__(self, *exc: object) -> None:
