@@ -10,11 +10,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 from tests.browser.axe import axe_violations
 from tests.browser.traffic import Traffic
-from tests.browser.visit import Visit, run_checks
+from tests.browser.visit import SEARCH_INDEX, Visit, run_checks, without_search_index
 from tests.support.navigation import nav_sources
 from tests.support.pages import url_path
 
@@ -23,13 +23,23 @@ MISSING = "/no/such-page/"
 
 
 def open_not_found(page: Page, site_dir: Path) -> None:
-    """Show the 404 page as a host shows it for a missing address two levels deep."""
+    """Show the 404 page as a host shows it for a missing address two levels deep, with an
+    empty search index (``visit.without_search_index``): the search this test makes is on the
+    page its Search link leads to, which gets the site's (``follow_with_the_real_index``)."""
     html = (site_dir / "404.html").read_text(encoding="utf-8")
     page.route(
         f"**{MISSING}",
         lambda route: route.fulfill(status=404, body=html, content_type="text/html"),
     )
+    without_search_index(page)
     page.goto(MISSING, wait_until="load")
+
+
+def follow_with_the_real_index(page: Page, link: Locator) -> None:
+    """Click ``link``; the page it opens loads the site's search index, to search it."""
+    page.unroute(f"**{SEARCH_INDEX}")
+    link.click()
+    page.wait_for_load_state("load")
 
 
 def is_accessible(visit: Visit) -> None:
@@ -54,8 +64,7 @@ def links_home_search_and_troubleshooting(visit: Visit) -> None:
     else:
         assert not troubleshooting, "links to a troubleshooting page the nav does not have"
 
-    page.locator("article a", has_text="Search").click()
-    page.wait_for_load_state("load")
+    follow_with_the_real_index(page, page.locator("article a", has_text="Search"))
     assert urlsplit(page.url).path == "/", f"search link {search} led to {page.url}"
     assert page.evaluate("() => document.getElementById('__search').checked"), "search not open"
     page.keyboard.type("stop_reason", delay=20)
