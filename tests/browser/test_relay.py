@@ -9,7 +9,8 @@ started once for the module, by the first test that asks for that relay (a relay
 cold: its framework and the SDK, about 2.5 CPU-seconds), and serve its later tests as a server
 that stays up serves reader after reader; before each test the stand-in is reset to the test's
 scenario (nothing recorded, as a fresh one), once the requests of the test before have ended.
-Its page is opened in a fresh browser context of headless Chromium and asked a question. The
+Its page is opened in a tab of headless Chromium that may reach the relay and nothing else (in
+a fresh context, or the tab the test before on that relay left blank) and asked a question. The
 tests check that the text arrives in the page, that the API key never reaches the browser, that
 an API error shows in the page, that a finished stream is not asked for again (EventSource
 reconnects unless closed), and that closing the page closes the upstream stream within a
@@ -93,10 +94,13 @@ def app(request: pytest.FixtureRequest) -> str:
 
 @dataclass
 class Relay:
-    """A relay serving on ``url``, and the stand-in it calls."""
+    """A relay serving on ``url``, the stand-in it calls, and the tab on it that the test before
+    left open (blank), which the next test takes: a new tab starts a renderer, about 0.7
+    CPU-seconds."""
 
     api: StandIn
     url: str
+    tab: Page | None = None
 
 
 @pytest.fixture(scope="module")
@@ -124,25 +128,39 @@ def relay(relays: Callable[[str], Relay], app: str) -> Relay:
 @contextmanager
 def relay_page(
     browser: Browser, relay: Relay, scenario: str
-) -> Iterator[tuple[StandIn, Page, str]]:
+) -> Iterator[tuple[StandIn, Page, list[Request]]]:
     """The stand-in reset to ``scenario`` (``StandIn.reset``: it waits for the requests of the
-    test before to end), and a page in a fresh context that may reach the relay and nothing
-    else; yield the stand-in, the page and the relay's URL."""
+    test before to end), and a blank tab that may reach the relay and nothing else (in a fresh
+    context, or the one the test before left); yield the stand-in, the tab and the list of
+    every request the tab makes in this test. A tab still open at the end is left blank (its
+    page and EventSource gone) for the next test; a closed one takes its context with it."""
     relay.api.reset(scenario)
-    context = fresh_context(browser, relay.url, Traffic(relay.url))
-    try:
-        yield relay.api, context.new_page(), relay.url
-    finally:
-        context.close()
-
-
-def _ask(page: Page, url: str) -> list[Request]:
-    """Open the page, press Ask; return the list that records every request the page makes."""
+    page, relay.tab = relay.tab or _new_tab(browser, relay.url), None
     sent: list[Request] = []
-    page.on("request", lambda request: sent.append(request))
+
+    def record(request: Request) -> None:
+        sent.append(request)
+
+    page.on("request", record)
+    try:
+        yield relay.api, page, sent
+    finally:
+        if not page.is_closed():
+            page.remove_listener("request", record)
+            page.goto("about:blank")
+            relay.tab = page
+        else:
+            page.context.close()
+
+
+def _new_tab(browser: Browser, url: str) -> Page:
+    return fresh_context(browser, url, Traffic(url)).new_page()
+
+
+def _ask(page: Page, url: str) -> None:
+    """Open the page and press Ask."""
     page.goto(url)
     page.get_by_role("button", name="Ask").click()
-    return sent
 
 
 def _assert_asked_once(api: StandIn, page: Page, after: str) -> None:
@@ -170,12 +188,117 @@ def _assert_key_stayed_on_the_server(api: StandIn, page: Page, sent: list[Reques
     assert api.message_requests[0].headers["authorization"] == f"Bearer {FAKE_KEY}"
 
 
+PAUSE_SECONDS = 20.0  # pings_during_pause: some text, then 20 s of pings only, then the rest
+HEARTBEAT_WITHIN = 5.0  # seconds: two heartbeats of app_with_heartbeat.py, and a ping's wait
+# (relay, silence) -> the file the Flask page includes. pings_during_pause keeps sending pings,
+# which the SDK reads and drops; stalled sends nothing at all for 30 s.
+PAUSE_RECORDS = {
+    ("flask", "pings_during_pause"): "closing_the_tab_during_a_pause.txt",
+    ("flask-heartbeat", "pings_during_pause"): "closing_the_tab_during_a_pause_heartbeat.txt",
+    ("flask-heartbeat", "stalled"): "closing_the_tab_during_a_stall_heartbeat.txt",
+}
+
+SILENCES = {"pings_during_pause": "sending only pings", "stalled": "sending nothing at all"}
+
+
+@pytest.mark.parametrize(("app", "silence"), sorted(PAUSE_RECORDS))
+def test_a_wsgi_relay_notices_a_closed_page_at_its_next_write(
+    chromium: ChromiumThread, app: str, silence: str, relay: Relay, update_goldens: bool
+) -> None:
+    """The Flask page's pitfall and its fix, measured: closed during a silence, the page is
+    noticed gone only when the reply's text resumes (by then the rest of the reply may be read
+    whole, the writes of its last events landing in the socket's buffer), unless a heartbeat
+    writes meanwhile."""
+
+    measured: list[tuple[float, bool]] = []  # (seconds from close to upstream end, read whole)
+
+    def scenario(browser: Browser) -> None:
+        with relay_page(browser, relay, silence) as (api, page, _):
+            _ask(page, relay.url)
+            expect(page.locator("#answer")).to_have_text("Rivers carry light", timeout=10_000)
+            page.wait_for_timeout(1000)  # into the silence
+            closed_at = time.monotonic()
+            page.close()
+            deadline = closed_at + PAUSE_SECONDS + 5
+            while _ending(api) == (None, False) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            left, whole = _ending(api)
+            ended_at = left.at if left else time.monotonic()
+            assert left or whole, "the upstream stream was never closed"
+            measured.append((ended_at - closed_at, whole))
+
+    chromium.run(scenario)
+    latency, read_whole = measured[0]
+    ending = "read to its end" if read_whole else "cut short"
+    print(f"{app}: upstream {ending} {latency:.1f} s after the page closed, in a silence")
+    if app == "flask":
+        assert latency > PAUSE_SECONDS / 2, "the relay noticed the closed page during the silence"
+    else:
+        assert latency < HEARTBEAT_WITHIN, f"the heartbeat took {latency:.1f} s to notice"
+        assert not read_whole, "the relay with a heartbeat read the whole reply"
+    file = "app_with_heartbeat.py" if app == "flask-heartbeat" else "app.py"
+    check_or_write(
+        SNIPPETS / "flask-relay" / PAUSE_RECORDS[app, silence],
+        f"{file}, the API {SILENCES[silence]}:\nthe upstream stream ended"
+        f" {latency:.1f} s after the tab closed ({ending}).\n",
+        update=update_goldens,
+    )
+
+
+def test_a_finished_reply_shows_done_and_is_not_requested_again(
+    chromium: ChromiumThread, relay: Relay
+) -> None:
+    def scenario(browser: Browser) -> None:
+        with relay_page(browser, relay, "text") as (api, page, sent):
+            _ask(page, relay.url)
+            expect(page.locator("#status")).to_have_text("Done.", timeout=10_000)
+            answer = page.locator("#answer").text_content()
+            assert (
+                answer == "Rivers carry light\nstone by stone toward the sea\neach bend a new song"
+            )
+            _assert_key_stayed_on_the_server(api, page, sent)
+            _assert_asked_once(api, page, after="the reply ended")
+
+    chromium.run(scenario)
+
+
+def test_an_api_error_mid_stream_reaches_the_page(chromium: ChromiumThread, relay: Relay) -> None:
+    def scenario(browser: Browser) -> None:
+        with relay_page(browser, relay, "story_then_overloaded") as (api, page, _):
+            _ask(page, relay.url)
+            expect(page.locator("#status")).to_have_text(
+                "Error: overloaded_error: Overloaded", timeout=10_000
+            )
+            expect(page.locator("#answer")).to_contain_text("Once upon a time")
+            _assert_asked_once(api, page, after="the error")
+
+    chromium.run(scenario)
+
+
+def test_an_event_source_left_open_asks_again(chromium: ChromiumThread, relay: Relay) -> None:
+    """Why the page closes its EventSource: left open, it reconnects and the API is paid twice."""
+
+    def scenario(browser: Browser) -> None:
+        with relay_page(browser, relay, "text") as (api, page, _):
+            page.goto(relay.url)
+            page.evaluate("new EventSource('/stream?prompt=' + encodeURIComponent('Hello'))")
+            deadline = time.monotonic() + 10
+            while len(api.message_requests) < 2 and time.monotonic() < deadline:
+                page.wait_for_timeout(100)
+            page.goto("about:blank")  # gone with its page, the EventSource asks no more
+            assert len(api.message_requests) >= 2, "the EventSource did not reconnect"
+
+    chromium.run(scenario)
+
+
+# After the tests above, which share a relay's tab: this one closes it (pytest runs each relay's
+# tests in the order they are defined).
 def test_the_text_arrives_and_closing_the_page_closes_the_upstream(
     chromium: ChromiumThread, app: str, relay: Relay, update_goldens: bool
 ) -> None:
     def scenario(browser: Browser) -> None:
-        with relay_page(browser, relay, "slow_story_for_browsers") as (api, page, url):
-            sent = _ask(page, url)
+        with relay_page(browser, relay, "slow_story_for_browsers") as (api, page, sent):
+            _ask(page, relay.url)
             expect(page.locator("#answer")).to_contain_text("Once upon a time", timeout=10_000)
             expect(page.locator("#status")).to_have_text("Streaming…")
             _assert_key_stayed_on_the_server(api, page, sent)
@@ -212,109 +335,6 @@ def _close_time(app: str, latency: float) -> str:
         f"Closed the tab mid-answer: the upstream stream was closed {latency * 1000:.0f} ms"
         f" later\n(under {server}; {versions}; Python {platform.python_version()}).\n"
     )
-
-
-PAUSE_SECONDS = 20.0  # pings_during_pause: some text, then 20 s of pings only, then the rest
-HEARTBEAT_WITHIN = 5.0  # seconds: two heartbeats of app_with_heartbeat.py, and a ping's wait
-# (relay, silence) -> the file the Flask page includes. pings_during_pause keeps sending pings,
-# which the SDK reads and drops; stalled sends nothing at all for 30 s.
-PAUSE_RECORDS = {
-    ("flask", "pings_during_pause"): "closing_the_tab_during_a_pause.txt",
-    ("flask-heartbeat", "pings_during_pause"): "closing_the_tab_during_a_pause_heartbeat.txt",
-    ("flask-heartbeat", "stalled"): "closing_the_tab_during_a_stall_heartbeat.txt",
-}
-
-SILENCES = {"pings_during_pause": "sending only pings", "stalled": "sending nothing at all"}
-
-
-@pytest.mark.parametrize(("app", "silence"), sorted(PAUSE_RECORDS))
-def test_a_wsgi_relay_notices_a_closed_page_at_its_next_write(
-    chromium: ChromiumThread, app: str, silence: str, relay: Relay, update_goldens: bool
-) -> None:
-    """The Flask page's pitfall and its fix, measured: closed during a silence, the page is
-    noticed gone only when the reply's text resumes (by then the rest of the reply may be read
-    whole, the writes of its last events landing in the socket's buffer), unless a heartbeat
-    writes meanwhile."""
-
-    measured: list[tuple[float, bool]] = []  # (seconds from close to upstream end, read whole)
-
-    def scenario(browser: Browser) -> None:
-        with relay_page(browser, relay, silence) as (api, page, url):
-            _ask(page, url)
-            expect(page.locator("#answer")).to_have_text("Rivers carry light", timeout=10_000)
-            page.wait_for_timeout(1000)  # into the silence
-            closed_at = time.monotonic()
-            page.close()
-            deadline = closed_at + PAUSE_SECONDS + 5
-            while _ending(api) == (None, False) and time.monotonic() < deadline:
-                time.sleep(0.05)
-            left, whole = _ending(api)
-            ended_at = left.at if left else time.monotonic()
-            assert left or whole, "the upstream stream was never closed"
-            measured.append((ended_at - closed_at, whole))
-
-    chromium.run(scenario)
-    latency, read_whole = measured[0]
-    ending = "read to its end" if read_whole else "cut short"
-    print(f"{app}: upstream {ending} {latency:.1f} s after the page closed, in a silence")
-    if app == "flask":
-        assert latency > PAUSE_SECONDS / 2, "the relay noticed the closed page during the silence"
-    else:
-        assert latency < HEARTBEAT_WITHIN, f"the heartbeat took {latency:.1f} s to notice"
-        assert not read_whole, "the relay with a heartbeat read the whole reply"
-    file = "app_with_heartbeat.py" if app == "flask-heartbeat" else "app.py"
-    check_or_write(
-        SNIPPETS / "flask-relay" / PAUSE_RECORDS[app, silence],
-        f"{file}, the API {SILENCES[silence]}:\nthe upstream stream ended"
-        f" {latency:.1f} s after the tab closed ({ending}).\n",
-        update=update_goldens,
-    )
-
-
-def test_a_finished_reply_shows_done_and_is_not_requested_again(
-    chromium: ChromiumThread, relay: Relay
-) -> None:
-    def scenario(browser: Browser) -> None:
-        with relay_page(browser, relay, "text") as (api, page, url):
-            sent = _ask(page, url)
-            expect(page.locator("#status")).to_have_text("Done.", timeout=10_000)
-            answer = page.locator("#answer").text_content()
-            assert (
-                answer == "Rivers carry light\nstone by stone toward the sea\neach bend a new song"
-            )
-            _assert_key_stayed_on_the_server(api, page, sent)
-            _assert_asked_once(api, page, after="the reply ended")
-
-    chromium.run(scenario)
-
-
-def test_an_api_error_mid_stream_reaches_the_page(chromium: ChromiumThread, relay: Relay) -> None:
-    def scenario(browser: Browser) -> None:
-        with relay_page(browser, relay, "story_then_overloaded") as (api, page, url):
-            _ask(page, url)
-            expect(page.locator("#status")).to_have_text(
-                "Error: overloaded_error: Overloaded", timeout=10_000
-            )
-            expect(page.locator("#answer")).to_contain_text("Once upon a time")
-            _assert_asked_once(api, page, after="the error")
-
-    chromium.run(scenario)
-
-
-def test_an_event_source_left_open_asks_again(chromium: ChromiumThread, relay: Relay) -> None:
-    """Why the page closes its EventSource: left open, it reconnects and the API is paid twice."""
-
-    def scenario(browser: Browser) -> None:
-        with relay_page(browser, relay, "text") as (api, page, url):
-            page.goto(url)
-            page.evaluate("new EventSource('/stream?prompt=' + encodeURIComponent('Hello'))")
-            deadline = time.monotonic() + 10
-            while len(api.message_requests) < 2 and time.monotonic() < deadline:
-                page.wait_for_timeout(100)
-            page.close()
-            assert len(api.message_requests) >= 2, "the EventSource did not reconnect"
-
-    chromium.run(scenario)
 
 
 def test_sse_starlette_keeps_the_connection_alive_every_15_seconds() -> None:
