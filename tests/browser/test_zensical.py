@@ -33,8 +33,12 @@ SEARCH_INDEX = "/search.json"  # Zensical's search index
 CHECKS: tuple[tuple[str, Check], ...] = (("clean and private load", loading.loads_cleanly),)
 # The Markdown controls come from one template on every page, and tests/site/test_zensical.py
 # holds every page's controls and Markdown equal to the MkDocs build's, whose browser checks
-# press them on every page: here they are pressed on the home page and on a guide.
+# press them on every page: here they are pressed on the home page and on a guide, after the
+# clean-load check on the same load (it reads the first load before anything is pressed).
 MARKDOWN_PAGES = ("/", "/guides/tool-use/")
+MARKDOWN_CHECKS: tuple[tuple[str, Check], ...] = (
+    ("copy as Markdown", markdown.copies_the_page_as_markdown),
+)
 # What a reader pastes into the search box: part of an error message an example prints.
 ERROR_MESSAGE = "peer closed connection without sending complete message body"
 
@@ -119,24 +123,14 @@ def test_zensical_page(
     without_search_index(zensical_page, zensical_traffic.origin, empty_search_index)
     open_page(zensical_page, path)
     visit = Visit(path, zensical_page, zensical_traffic, zensical_site_dir, SEARCH_INDEX)
-    failures = run_checks(visit, CHECKS)
+    checks = CHECKS + (MARKDOWN_CHECKS if path in MARKDOWN_PAGES else ())
+    failures = run_checks(visit, checks)
     assert not failures, "\n\n".join(failures)
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("path", MARKDOWN_PAGES)
-def test_zensical_markdown_controls(
-    zensical_page: Page,
-    zensical_traffic: Traffic,
-    zensical_site_dir: Path,
-    empty_search_index: str,
-    path: str,
-) -> None:
-    without_search_index(zensical_page, zensical_traffic.origin, empty_search_index)
-    open_page(zensical_page, path)
-    visit = Visit(path, zensical_page, zensical_traffic, zensical_site_dir, SEARCH_INDEX)
-    failures = run_checks(visit, (("copy as Markdown", markdown.copies_the_page_as_markdown),))
-    assert not failures, "\n\n".join(failures)
+def test_the_markdown_controls_are_pressed_on_pages_of_the_site() -> None:
+    missing = [path for path in MARKDOWN_PAGES if path not in PAGES]
+    assert not missing, f"no such page, so nothing presses its Markdown controls: {missing}"
 
 
 def test_the_searched_message_is_printed_by_an_example() -> None:
