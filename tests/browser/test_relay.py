@@ -47,7 +47,9 @@ from tests.support.relay import load_app_module, relay_for
 from tests.support.served import gunicorn_command, served_process, uvicorn_command
 from tests.support.settings import FAKE_KEY
 
-pytestmark = pytest.mark.browser
+# One xdist worker runs the whole module (make test: --dist loadgroup), so its relays, their
+# stand-ins, tabs and Chromium start once, not once on each worker its tests are spread over.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("relay")]
 
 APPS = {
     "starlette": SNIPPETS / "browser-relay" / "app.py",

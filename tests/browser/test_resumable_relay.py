@@ -37,7 +37,9 @@ from tests.support.paths import SNIPPETS
 from tests.support.redis import redis_server
 from tests.support.relay_processes import RelayPool, RelayProcess, behind_nginx
 
-pytestmark = pytest.mark.browser
+# One xdist worker runs the whole module (make test: --dist loadgroup), so its stand-in, Redis,
+# relay processes and Chromium start once, not once on each worker its tests are spread over.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("resumable-relay")]
 
 FOLDER = SNIPPETS / "resumable-relay"
 WHOLE_STORY = "".join(STORY.blocks[0].chunks)
