@@ -23,6 +23,7 @@ from pathlib import Path
 
 from tests.support.nginx import nginx_in_front
 from tests.support.paths import SNIPPETS
+from tests.support.served import START_WITHIN
 from tests.support.settings import FAKE_KEY
 
 # The page's configuration: an upstream group of two processes behind one server block.
@@ -107,7 +108,11 @@ class RelayPool:
     ones, started afresh in place of those a test killed; ``close()`` stops them all."""
 
     def __init__(
-        self, folder: Path, upstream: str, env: Mapping[str, str], start_within: float = 20
+        self,
+        folder: Path,
+        upstream: str,
+        env: Mapping[str, str],
+        start_within: float = START_WITHIN,
     ) -> None:
         self.folder, self.start_within = folder, start_within
         self.environment = {

@@ -24,6 +24,10 @@ import httpx2
 
 from tests.support.settings import FAKE_KEY
 
+# Seconds a server may take to answer first: a cold start (the framework and the SDK, about 2.5
+# CPU-seconds) took over 20 s on a two-CPU machine shared with a loaded test run.
+START_WITHIN = 60.0
+
 
 def uvicorn_command(fd: int) -> list[str]:
     return ["-m", "uvicorn", "app:app", "--fd", str(fd), "--log-level", "warning"]
@@ -39,7 +43,10 @@ def gunicorn_command(fd: int, module: str = "app") -> list[str]:
 
 @contextmanager
 def served_process(
-    folder: Path, command: Callable[[int], list[str]], upstream: str, start_within: float = 20.0
+    folder: Path,
+    command: Callable[[int], list[str]],
+    upstream: str,
+    start_within: float = START_WITHIN,
 ) -> Iterator[str]:
     """Run ``python <command(fd)>`` in ``folder``, serving the socket ``fd`` bound here; yield
     its URL once it answers ``GET /``."""
