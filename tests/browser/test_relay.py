@@ -41,7 +41,7 @@ from tests.browser.chromium import fresh_context
 from tests.browser.chromium_thread import ChromiumThread
 from tests.browser.traffic import Traffic
 from tests.support.event_loop import run_in_fresh_thread
-from tests.support.generated import check_or_write
+from tests.support.generated import check_or_write, mask_times
 from tests.support.paths import SNIPPETS
 from tests.support.relay import load_app_module, relay_for
 from tests.support.served import gunicorn_command, served_process, uvicorn_command
@@ -244,7 +244,15 @@ def test_a_wsgi_relay_notices_a_closed_page_at_its_next_write(
         f"{file}, the API {SILENCES[silence]}:\nthe upstream stream ended"
         f" {latency:.1f} s after the tab closed ({ending}).\n",
         update=update_goldens,
+        # Without a heartbeat, whether the writes of the reply's last events still fit in the
+        # socket's buffer before the closed tab's reset arrives is a race (the page says "can"):
+        # either ending keeps the page's sentence true.
+        mask=_either_ending if app == "flask" else None,
     )
+
+
+def _either_ending(text: str) -> str:
+    return mask_times(text.replace("(cut short)", "(read to its end)"))
 
 
 def test_a_finished_reply_shows_done_and_is_not_requested_again(
