@@ -43,6 +43,7 @@ EMPTY_SEARCH_INDEX = json.dumps(
 )
 # A phone's window (an iPhone's, in CSS pixels), for the checks that look at the page on one.
 PHONE = {"width": 390, "height": 844}
+TWO_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 def without_search_index(page: Page, path: str = SEARCH_INDEX) -> None:
@@ -87,7 +88,9 @@ class Visit:
     @contextlib.contextmanager
     def on_a_phone(self) -> Iterator[None]:
         """The window narrowed to a phone's width, then put back as it was, even when the check
-        fails: the checks after it on this one load see the page at the width they expect."""
+        fails: the checks after it on this one load see the page at the width they expect, once
+        the page has answered the resize (two frames: its resize handlers run before the first),
+        so a button they find is where they then press it."""
         before = self.page.viewport_size
         self.page.set_viewport_size(PHONE)
         try:
@@ -95,6 +98,7 @@ class Visit:
         finally:
             if before is not None:
                 self.page.set_viewport_size(before)
+                self.page.evaluate(TWO_FRAMES)
 
     @functools.cached_property
     def diagrams(self) -> int:
