@@ -7,10 +7,6 @@ still starts from a clean slate: its own record of requests (``traffic``), no st
 colour scheme and tab choices a page stores are wiped), no routes left by the test before, and
 the window at its usual size. The HTTP cache plays no part: routing every request (``Traffic``)
 turns it off, so each page's first load is measured in full.
-
-Every test that uses this Chromium runs on one xdist worker (``BROWSER_GROUP``; ``make test``
-runs ``--dist loadgroup``): each worker that ran one started its own Playwright, Chromium,
-context and tab (about 2.5 CPU-seconds) and warmed a renderer of its own, for the same checks.
 """
 
 from __future__ import annotations
@@ -25,19 +21,6 @@ from tests.browser.chromium import WINDOW, fresh_context, launch
 from tests.browser.figures import landing_distances, summary
 from tests.browser.server import SiteServer
 from tests.browser.traffic import Traffic
-
-BROWSER_GROUP = "site-browser"
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Put every test that uses the shared ``browser`` in ``BROWSER_GROUP``, unless it is in a
-    group of its own already."""
-    for item in items:
-        if "browser" in getattr(item, "fixturenames", ()) and not item.get_closest_marker(
-            "xdist_group"
-        ):
-            item.add_marker(pytest.mark.xdist_group(BROWSER_GROUP))
-
 
 @pytest.fixture(scope="session")
 def site(site_dir: Path) -> Iterator[SiteServer]:
