@@ -22,6 +22,7 @@ from tests.browser.figures import landing_distances, summary
 from tests.browser.server import SiteServer
 from tests.browser.traffic import Traffic
 
+
 @pytest.fixture(scope="session")
 def site(site_dir: Path) -> Iterator[SiteServer]:
     with SiteServer(site_dir) as server:
