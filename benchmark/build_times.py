@@ -58,10 +58,21 @@ def _run_summary(run: cpu_time.Measured) -> dict[str, Any]:
     return {
         "exit_code": run.exit_code,
         "counts": counts,
+        "failed": failed_tests(run.stdout),
         "cpu_s": round(run.cpu_s, 2),
         "machine_busy_s": _rounded(run.machine_busy_s),
         "machine_capacity_s": _rounded(run.machine_capacity_s),
     }
+
+
+def failed_tests(stdout: str) -> list[str]:
+    """The tests a run failed, from pytest's short summary (``-ra``): ``FAILED <id> - <why>``
+    and ``ERROR <id>``, so a red run says which test it was."""
+    return [
+        line.split(" ", 1)[1].split(" - ", 1)[0]
+        for line in stdout.splitlines()
+        if line.startswith(("FAILED ", "ERROR "))
+    ]
 
 
 def _rounded(value: float | None) -> float | None:

@@ -129,3 +129,18 @@ def test_a_selection_of_tests_cannot_be_written_into_the_data_file() -> None:
         parse_args(["--only", "suite", "--suite-args", "tests/site -q"])
     args = parse_args(["--only", "suite", "--suite-args", "tests/site -q", "--output", "x.json"])
     assert args.suite_args == ["tests/site", "-q"]
+
+
+def test_a_red_run_names_the_tests_it_failed() -> None:
+    stdout = (
+        "=========================== short test summary info ============================\n"
+        "FAILED tests/browser/test_relay.py::test_x[flask] - AssertionError: no\n"
+        "ERROR tests/site/test_build.py::test_y\n"
+        "SKIPPED [1] tests/examples/test_alternatives.py:186: not this one\n"
+        "1 failed, 1 error, 2 passed in 3.0s\n"
+    )
+    assert build_times.failed_tests(stdout) == [
+        "tests/browser/test_relay.py::test_x[flask]",
+        "tests/site/test_build.py::test_y",
+    ]
+    assert build_times.failed_tests("2 passed in 3.0s\n") == []
