@@ -22,6 +22,7 @@ from pathlib import Path
 
 import httpx2
 
+from tests.support.clients import tls
 from tests.support.settings import FAKE_KEY
 
 # Seconds a server may take to answer first: a cold start (the framework and the SDK, about 2.5
@@ -83,7 +84,8 @@ def _wait_until_it_answers(process: subprocess.Popen[bytes], url: str, within: f
         if process.poll() is not None:
             raise RuntimeError(f"the relay server exited with {process.returncode}")
         try:
-            if httpx2.get(url + "/", timeout=2).status_code == 200:
+            # The shared TLS context: a new one per poll loaded the CA certificates each time.
+            if httpx2.get(url + "/", timeout=2, verify=tls()).status_code == 200:
                 return
         except httpx2.TransportError:
             pass
