@@ -29,7 +29,7 @@ from .paths import ROOT
 from .stats import summarise
 
 # As ``make test`` runs it. Not -q: xdist then prints how many workers it started
-# ("4 workers [N items]").
+# ("2 workers [N items]").
 SUITE_ARGS = ["-n", "auto", "--dist", "loadgroup"]
 EXCLUDED = "tests/site/test_performance_page.py"
 OUTCOME = re.compile(r"(\d+) (passed|failed|skipped|errors?|xfailed|xpassed|deselected)")

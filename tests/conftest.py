@@ -45,10 +45,14 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 @pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist, which `-p no:xdist` leaves out
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """``-n auto``: two workers per CPU, four at least. Much of the suite waits (paced streams,
-    the SDK's retry back-off, browsers), and a worker that waits leaves its CPU to another."""
+    """``-n auto``: one worker per CPU, two at least. The suite is CPU-bound, and workers beyond
+    the CPUs ran in each other's way: on 2 CPUs, the whole suite took 794 CPU-seconds with four
+    workers and 742 with two, though that run also held the Performance page's test (about 13),
+    in 443 s against 542 s of wall time (every process counted: ``python -m benchmark --only
+    suite``). Two workers still overlap one test's waits (paced streams, the SDK's retry
+    back-off, browsers) with another's work."""
     usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
-    return max(4, 2 * (len(usable) if usable else os.cpu_count() or 1))
+    return max(2, len(usable) if usable else os.cpu_count() or 1)
 
 
 @pytest.fixture
