@@ -24,7 +24,7 @@ from typing import Any
 from siteparts import llms
 from tests.support.site import BuildError, build_site, build_zensical_site
 
-from . import cpu_time, machine
+from . import cpu_time, machine, yardstick
 from .paths import ROOT
 from .stats import summarise
 
@@ -84,6 +84,7 @@ def suite(repeats: int, selection: list[str] | None = None) -> dict[str, Any]:
     so the cost can be read per page as the site grows."""
     command = suite_command(selection)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    pace = yardstick.sdk_import_cpu_s()  # before the suite, on the machine as quiet as it gets
     runs = [cpu_time.run(command, cwd=ROOT, env=env, timeout=TIMEOUT_S) for _ in range(repeats)]
     workers = None
     for run in runs:
@@ -102,6 +103,7 @@ def suite(repeats: int, selection: list[str] | None = None) -> dict[str, Any]:
         "cpu_s_per_page": summarise([run.cpu_s / pages for run in runs], 2),
         "outcomes": [_run_summary(run) for run in runs],
         "workers": workers,
+        "sdk_import_cpu_s": pace,
     }
 
 
@@ -127,6 +129,8 @@ def history_entry(suite: dict[str, Any], measured_at: str, cpu_count: int | None
             "machine_busy_s": suite["outcomes"][-1].get("machine_busy_s"),
             "machine_capacity_s": suite["outcomes"][-1].get("machine_capacity_s"),
         }
+    if "sdk_import_cpu_s" in suite:
+        entry["sdk_import_cpu_s"] = suite["sdk_import_cpu_s"]["median"]
     return entry
 
 

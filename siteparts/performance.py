@@ -304,6 +304,10 @@ def build_table(data: dict[str, Any]) -> str:
     return _table("perf-build", ["Builder", "Wall time", "CPU time"], rows)
 
 
+# The machine's pace (benchmark/yardstick.py), beside the suite's CPU time.
+PACE_LABEL = "The machine's pace: CPU time of import anthropic in a fresh Python"
+
+
 def suite_table(data: dict[str, Any]) -> str:
     """The latest measured run of every program on the site (``python -m benchmark --only
     suite``): wall time, CPU time of every process it started, pages, CPU per page."""
@@ -324,6 +328,8 @@ def suite_table(data: dict[str, Any]) -> str:
             ["Pages in the site", str(suite["pages"])],
             ["CPU time per page", cell(suite["cpu_s_per_page"], 1, "s")],
         ]
+        if "sdk_import_cpu_s" in suite:
+            rows.append([PACE_LABEL, cell(suite["sdk_import_cpu_s"], 2, "s")])
         if last.get("machine_busy_s") is not None:
             rows.append(
                 [
@@ -347,6 +353,8 @@ def suite_history_table(data: dict[str, Any]) -> str:
         machine = f"{entry.get('cpu_count') or '?'} CPUs"
         if entry.get("workers"):
             machine += f", {entry['workers']} test workers"
+        if "sdk_import_cpu_s" in entry:
+            machine += f", import anthropic {num(entry['sdk_import_cpu_s'], 2)} s"
         cpu = f"{num(entry['cpu_s'], 1)} s" if "cpu_s" in entry else "–"
         pages = str(entry["pages"]) if "pages" in entry else "–"
         per_page = f"{num(entry['cpu_s_per_page'], 1)} s" if "cpu_s_per_page" in entry else "–"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmark import build_times, cpu_time
+from benchmark import build_times, cpu_time, yardstick
 from benchmark.__main__ import parse_args
 from tests.support.paths import DOCS
 
@@ -144,3 +144,20 @@ def test_a_red_run_names_the_tests_it_failed() -> None:
         "tests/site/test_build.py::test_y",
     ]
     assert build_times.failed_tests("2 passed in 3.0s\n") == []
+
+
+def test_the_yardstick_times_each_fresh_interpreter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One CPU time per run of the command, each a new process (here one that spins for a known
+    while, so the count cannot be zero or the parent's own)."""
+    spin = "import time\nend = time.process_time() + 0.05\nwhile time.process_time() < end: pass"
+    monkeypatch.setattr(yardstick, "COMMAND", [sys.executable, "-c", spin])
+    pace = yardstick.sdk_import_cpu_s(repeats=3)
+    assert pace["n"] == 3
+    assert 0.05 <= pace["min"] <= pace["max"] < 5
+
+
+def test_the_yardstick_names_a_command_that_failed(monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = [sys.executable, "-c", "import no_such_module_here"]
+    monkeypatch.setattr(yardstick, "COMMAND", broken)
+    with pytest.raises(RuntimeError, match="no_such_module_here"):
+        yardstick.sdk_import_cpu_s(repeats=1)

@@ -238,6 +238,8 @@ def check_suite_history(page: str, data: dict[str, Any]) -> None:
             assert row[3:6] == ["–", "–", "–"]
         if entry.get("workers"):
             assert f"{entry['workers']} test workers" in row[6]
+        if "sdk_import_cpu_s" in entry:
+            assert f"import anthropic {entry['sdk_import_cpu_s']:,.2f} s" in row[6]
 
 
 def check_suite(page: str, data: dict[str, Any]) -> None:
@@ -253,6 +255,8 @@ def check_suite(page: str, data: dict[str, Any]) -> None:
     agrees(rows["CPU time per page"], suite["cpu_s_per_page"])
     assert rows["Pages in the site"] == str(suite["pages"])
     assert rows["How the CPU time was read"] == cpu_time.METHODS[suite["cpu_method"]]
+    if "sdk_import_cpu_s" in suite:
+        agrees(rows[performance.PACE_LABEL], suite["sdk_import_cpu_s"])
 
 
 def test_the_suite_history_ends_with_the_suite_measured_last() -> None:
@@ -286,6 +290,7 @@ def test_a_suite_run_with_cpu_time_renders_in_every_table() -> None:
         "cpu_method_note": cpu_time.METHODS[cpu_time.CGROUP],
         "pages": 36,
         "cpu_s_per_page": per_page,
+        "sdk_import_cpu_s": {"median": 1.75, "min": 1.7, "max": 1.8, "n": 5},
     }
     entry = build_times.history_entry(suite, "2099-01-01T00:00:00Z", 2)
     data |= {"suite": suite, "suite_history": [*data["suite_history"], entry]}
