@@ -65,18 +65,26 @@ def standin() -> Iterator[StandIn]:
         yield api
 
 
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
-    """The site as ``mkdocs build --strict`` writes it, built once per run and read by every
-    worker (the xdist workers' temporary directories share a parent). Tests must not change it."""
+def _run_directory(config: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A directory every process of this run shares: an xdist worker's temporary directory sits
+    in the run's (``workerinput`` marks a worker); a run without workers, ``-n 0`` or
+    ``-p no:xdist``, has only its own."""
     base = tmp_path_factory.getbasetemp()
-    return build_site_once((base if worker_id == "master" else base.parent) / "built")
+    return base.parent if hasattr(config, "workerinput") else base
 
 
 @pytest.fixture(scope="session")
-def zensical_site_dir(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+def site_dir(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as ``mkdocs build --strict`` writes it, built once per run and read by every
+    worker. Tests must not change it."""
+    return build_site_once(_run_directory(pytestconfig, tmp_path_factory) / "built")
+
+
+@pytest.fixture(scope="session")
+def zensical_site_dir(
+    pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
     """The same ``mkdocs.yml`` built by Zensical (``make build-zensical``), once per run and
     shared by the workers as ``site_dir`` is. Tests must not change it."""
-    base = tmp_path_factory.getbasetemp()
-    parent = (base if worker_id == "master" else base.parent) / "built-by-zensical"
+    parent = _run_directory(pytestconfig, tmp_path_factory) / "built-by-zensical"
     return build_site_once(parent, build_zensical_site)
