@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import resource
 import sys
 import tempfile
 import time
@@ -146,20 +145,15 @@ def with_history(previous: dict[str, Any] | None, entry: dict[str, Any]) -> list
     return [*history, entry]
 
 
-def _children_cpu_s() -> float:
-    used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return used.ru_utime + used.ru_stime
-
-
 def _timed_build(build: Callable[[Path], Path], dest: Path) -> tuple[float, float, int]:
     """Wall seconds, CPU seconds of the build's processes, and 0 (built) or 1 (failed)."""
-    cpu, start = _children_cpu_s(), time.perf_counter()
+    cpu, start = cpu_time.children_cpu_s(), time.perf_counter()
     try:
         build(dest)
         code = 0
     except BuildError:
         code = 1
-    return time.perf_counter() - start, _children_cpu_s() - cpu, code
+    return time.perf_counter() - start, cpu_time.children_cpu_s() - cpu, code
 
 
 def site_builds(repeats: int) -> dict[str, Any]:

@@ -134,7 +134,8 @@ class CpuGroup:
             self.path.rmdir()
 
 
-def _children_cpu_s() -> float:
+def children_cpu_s() -> float:
+    """CPU time of every descendant waited for so far (user and system)."""
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     return used.ru_utime + used.ru_stime
 
@@ -171,7 +172,7 @@ def _measure(
     command: list[str], cwd: Path, env: dict[str, str], timeout: float, group: CpuGroup | None
 ) -> Measured:
     method = CGROUP if group else PROC_STAT_BUSY if _machine_ticks() else RUSAGE
-    ticks, rusage = _machine_ticks(), _children_cpu_s()
+    ticks, rusage = _machine_ticks(), children_cpu_s()
     start = time.perf_counter()
     code, stdout = _run(command, cwd, env, timeout, group)
     wall = time.perf_counter() - start
@@ -184,7 +185,7 @@ def _measure(
     elif busy is not None:
         cpu = busy
     else:
-        cpu = _children_cpu_s() - rusage
+        cpu = children_cpu_s() - rusage
     return Measured(wall, code, stdout, cpu, method, busy, capacity)
 
 

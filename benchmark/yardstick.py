@@ -9,29 +9,24 @@ suite figures from different machines compare by their ratio to it.
 
 from __future__ import annotations
 
-import resource
 import subprocess
 import sys
 from typing import Any
 
+from . import cpu_time
 from .stats import summarise
 
 REPEATS = 5
 COMMAND = [sys.executable, "-c", "import anthropic"]
 
 
-def _children_cpu_s() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def sdk_import_cpu_s(repeats: int = REPEATS) -> dict[str, Any]:
     """The CPU time of ``python -c "import anthropic"``, each a fresh interpreter, summarised."""
     times = []
     for _ in range(repeats):
-        before = _children_cpu_s()
+        before = cpu_time.children_cpu_s()
         done = subprocess.run(COMMAND, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"{' '.join(COMMAND)} failed:\n{done.stderr}")
-        times.append(_children_cpu_s() - before)
+        times.append(cpu_time.children_cpu_s() - before)
     return summarise(times, 3)
